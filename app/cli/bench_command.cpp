@@ -1,0 +1,65 @@
+// mnad bench: throughput figures. `mnad bench model` times the model alone.
+
+#include "app/cli/commands.h"
+#include "core/bench/model_bench.h"
+
+#include <CLI/CLI.hpp>
+
+#include <cstdio>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace mnad::cli {
+
+namespace {
+struct ModelBenchOptions {
+    std::vector<int> sizes{64, 128, 256};
+    std::vector<int> widths{64, 16};
+    std::string method = "pred";
+    std::string device = "auto";
+    int batch = 4;
+    int repeats = 3;
+};
+
+void runModelBenches(const ModelBenchOptions& options)
+{
+    std::printf("%-6s %6s %6s %6s | %14s %12s | %14s %12s\n", "method", "size", "width", "batch", "train step s",
+                "samples/s", "inference s", "frames/s");
+    for (int size : options.sizes) {
+        for (int width : options.widths) {
+            ModelBenchCase benchCase{methodFromName(options.method), size, width, options.batch};
+            auto r = runModelBench(benchCase, options.device, options.repeats);
+            std::printf("%-6s %6d %6d %6d | %14.4f %12.2f | %14.4f %12.2f\n", options.method.c_str(), size, width,
+                        options.batch, r.trainStepSeconds, r.trainSamplesPerSecond(), r.inferenceSeconds,
+                        r.inferenceFramesPerSecond());
+            std::fflush(stdout);
+        }
+    }
+}
+} // namespace
+
+void addBenchCommand(CLI::App& app)
+{
+    auto* bench = app.add_subcommand("bench", "Measure throughput");
+    bench->require_subcommand(1);
+    auto options = std::make_shared<ModelBenchOptions>();
+    auto* model = bench->add_subcommand(
+        "model", "Time one training step (forward, backward, Adam) and one batched inference of the model alone, "
+                 "median over --repeats after a warm-up");
+    model->add_option("--sizes", options->sizes, "Square input sizes (multiples of 8)")
+        ->delimiter(',')
+        ->capture_default_str();
+    model->add_option("--widths", options->widths, "First-stage widths: 64 is the paper's full width")
+        ->delimiter(',')
+        ->capture_default_str();
+    model->add_option("--method", options->method, "pred or recon")->capture_default_str();
+    model->add_option("--batch", options->batch, "Batch size")->capture_default_str()->check(CLI::PositiveNumber);
+    model->add_option("--repeats", options->repeats, "Timed repetitions")
+        ->capture_default_str()
+        ->check(CLI::PositiveNumber);
+    model->add_option("--device", options->device, "auto, cpu, cuda or cuda:N")->capture_default_str();
+    model->callback([options] { runModelBenches(*options); });
+}
+
+} // namespace mnad::cli

@@ -1,0 +1,14 @@
+#pragma once
+// Each `mnad` sub-command registers itself on the CLI11 app and runs when chosen.
+// A command's run function returns the process exit code (see exit_codes.h).
+
+namespace CLI {
+class App;
+}
+
+namespace mnad::cli {
+
+void addInfoCommand(CLI::App& app);
+void addBenchCommand(CLI::App& app);
+
+} // namespace mnad::cli

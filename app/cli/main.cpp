@@ -1,0 +1,41 @@
+// mnad: the headless command line of MNAD Studio.
+
+#include "app/cli/commands.h"
+#include "app/cli/exit_codes.h"
+#include "core/runtime/threads.h"
+
+#include <CLI/CLI.hpp>
+#include <spdlog/spdlog.h>
+
+#include <exception>
+
+int main(int argc, char** argv)
+{
+    CLI::App app{"mnad - train, evaluate and inspect MNAD video anomaly detectors (MNAD Studio " MNAD_VERSION ")",
+                 "mnad"};
+    app.require_subcommand(1);
+    app.set_version_flag("--version", MNAD_VERSION);
+    int threads = 0;
+    app.add_option("--threads", threads, "Torch intra-op threads (0: one per logical CPU)")
+        ->check(CLI::NonNegativeNumber);
+    app.parse_complete_callback([&threads] { mnad::configureThreads(threads); });
+    mnad::cli::addInfoCommand(app);
+    mnad::cli::addBenchCommand(app);
+
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::CallForHelp& e) {
+        return app.exit(e);
+    } catch (const CLI::CallForAllHelp& e) {
+        return app.exit(e);
+    } catch (const CLI::CallForVersion& e) {
+        return app.exit(e);
+    } catch (const CLI::ParseError& e) {
+        app.exit(e);
+        return mnad::cli::ExitUsage;
+    } catch (const std::exception& e) {
+        spdlog::error("{}", e.what());
+        return mnad::cli::ExitFailure;
+    }
+    return mnad::cli::ExitOk;
+}

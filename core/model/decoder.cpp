@@ -1,0 +1,38 @@
+#include "core/model/decoder.h"
+
+#include "core/model/blocks.h"
+
+namespace mnad {
+
+namespace {
+// With skips an upsampling halves the channels (the skip brings the other half); without, it keeps them.
+int upsampled(int channels, bool withSkips)
+{
+    return withSkips ? channels / 2 : channels;
+}
+} // namespace
+
+DecoderImpl::DecoderImpl(int width, int outChannels, bool withSkips)
+    : withSkips_(withSkips),
+      moduleConv_(register_module("moduleConv", blocks::basic(16 * width, 8 * width))),
+      moduleUpsample4_(register_module("moduleUpsample4", blocks::upsample(8 * width, upsampled(8 * width, withSkips)))),
+      moduleDeconv3_(register_module("moduleDeconv3", blocks::basic(8 * width, 4 * width))),
+      moduleUpsample3_(register_module("moduleUpsample3", blocks::upsample(4 * width, upsampled(4 * width, withSkips)))),
+      moduleDeconv2_(register_module("moduleDeconv2", blocks::basic(4 * width, 2 * width))),
+      moduleUpsample2_(register_module("moduleUpsample2", blocks::upsample(2 * width, upsampled(2 * width, withSkips)))),
+      moduleDeconv1_(register_module("moduleDeconv1", blocks::generator(2 * width, outChannels, width)))
+{
+}
+
+torch::Tensor DecoderImpl::forward(const torch::Tensor& input, const EncoderOutput& skips)
+{
+    auto join = [this](const torch::Tensor& skip, const torch::Tensor& up) {
+        return withSkips_ ? torch::cat({skip, up}, 1) : up;
+    };
+    auto x = moduleConv_->forward(input);
+    x = moduleDeconv3_->forward(join(skips.skip3, moduleUpsample4_->forward(x)));
+    x = moduleDeconv2_->forward(join(skips.skip2, moduleUpsample3_->forward(x)));
+    return moduleDeconv1_->forward(join(skips.skip1, moduleUpsample2_->forward(x)));
+}
+
+} // namespace mnad

@@ -1,0 +1,26 @@
+#pragma once
+// The MNAD decoders (spec §1.2, §1.3). Prediction concatenates the encoder's skips (skip first) after each
+// upsampling; reconstruction has no skips, so its upsampling layers keep the channel count instead of halving it.
+
+#include "core/model/encoder.h"
+
+#include <torch/nn/module.h>
+#include <torch/nn/modules/container/sequential.h>
+#include <torch/nn/pimpl.h>
+
+namespace mnad {
+
+class DecoderImpl : public torch::nn::Module {
+public:
+    DecoderImpl(int width, int outChannels, bool withSkips);
+    // input: B×16w×h×w, i.e. [normalised query ‖ memory read]. skips are used only when withSkips.
+    torch::Tensor forward(const torch::Tensor& input, const EncoderOutput& skips);
+
+private:
+    bool withSkips_;
+    torch::nn::Sequential moduleConv_, moduleUpsample4_, moduleDeconv3_, moduleUpsample3_, moduleDeconv2_,
+        moduleUpsample2_, moduleDeconv1_;
+};
+TORCH_MODULE(Decoder);
+
+} // namespace mnad

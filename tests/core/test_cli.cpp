@@ -1,0 +1,72 @@
+// The `mnad` executable: real runs of the binary, output and exit codes.
+
+#include <gtest/gtest.h>
+#include <torch/version.h>
+
+#include <array>
+#include <cstdio>
+#include <regex>
+#include <string>
+#include <sys/wait.h>
+
+namespace {
+
+struct Run {
+    int exitCode;
+    std::string output;
+};
+
+Run runCli(const std::string& arguments, const std::string& environment = "")
+{
+    const std::string command = environment + " '" MNAD_CLI_PATH "' " + arguments + " 2>&1";
+    FILE* pipe = popen(command.c_str(), "r");
+    if (!pipe)
+        return {-1, "popen failed"};
+    std::string output;
+    std::array<char, 4096> buffer{};
+    size_t n;
+    while ((n = fread(buffer.data(), 1, buffer.size(), pipe)) > 0)
+        output.append(buffer.data(), n);
+    const int status = pclose(pipe);
+    return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, output};
+}
+
+TEST(Cli, InfoPrintsVersionsDeviceThreadsAndBlas)
+{
+    auto run = runCli("info");
+    ASSERT_EQ(run.exitCode, 0) << run.output;
+    EXPECT_NE(run.output.find("LibTorch:   " TORCH_VERSION), std::string::npos) << run.output;
+    EXPECT_TRUE(std::regex_search(run.output, std::regex("Device: +(cpu|cuda:0)"))) << run.output;
+    EXPECT_TRUE(std::regex_search(run.output, std::regex("Threads: +[1-9]"))) << run.output;
+    EXPECT_TRUE(std::regex_search(run.output, std::regex("BLAS: +/.*blas"))) << run.output;
+    EXPECT_NE(run.output.find("OpenCV:"), std::string::npos);
+    EXPECT_NE(run.output.find("FFmpeg:"), std::string::npos);
+    EXPECT_NE(run.output.find("Qt:"), std::string::npos);
+}
+
+TEST(Cli, InfoSetsOpenBlasToOneThreadUnlessTheUserChose)
+{
+    EXPECT_NE(runCli("info", "env -u OPENBLAS_NUM_THREADS").output.find("OPENBLAS_NUM_THREADS=1)"),
+              std::string::npos);
+    EXPECT_NE(runCli("info", "OPENBLAS_NUM_THREADS=2").output.find("OPENBLAS_NUM_THREADS=2)"), std::string::npos);
+}
+
+TEST(Cli, UsageErrorsExitWithTwo)
+{
+    EXPECT_EQ(runCli("").exitCode, 2);
+    EXPECT_EQ(runCli("no-such-command").exitCode, 2);
+    EXPECT_EQ(runCli("bench model --batch 0").exitCode, 2);
+    auto help = runCli("--help");
+    EXPECT_EQ(help.exitCode, 0);
+    EXPECT_NE(help.output.find("info"), std::string::npos);
+}
+
+TEST(Cli, BenchModelPrintsFigures)
+{
+    auto run = runCli("bench model --sizes 16 --widths 2 --repeats 1 --device cpu");
+    ASSERT_EQ(run.exitCode, 0) << run.output;
+    EXPECT_TRUE(std::regex_search(run.output, std::regex("pred +16 +2 +4 \\| +[0-9.]+ +[0-9.]+ \\| +[0-9.]+")))
+        << run.output;
+}
+
+} // namespace

@@ -1,0 +1,201 @@
+#include "ui/main_window.h"
+
+#include "core/runtime/build_info.h"
+#include "ui/about_dialog.h"
+#include "ui/page_placeholder.h"
+#include "ui/preferences.h"
+
+#include <QAction>
+#include <QActionGroup>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDir>
+#include <QFileDialog>
+#include <QLabel>
+#include <QListWidget>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QStatusBar>
+#include <QStyle>
+
+namespace mnad::ui {
+
+MainWindow::MainWindow(QWidget* parent)
+    : QMainWindow(parent), m_navigation(new QListWidget(this)), m_pages(new QStackedWidget(this)),
+      m_deviceLabel(new QLabel(this))
+{
+    setObjectName(QStringLiteral("MainWindow"));
+    setWindowTitle(tr("MNAD Studio"));
+    setWindowIcon(QIcon(QStringLiteral(":/icons/mnad-studio.svg")));
+
+    createPages();
+    createMenus();
+
+    auto* splitter = new QSplitter(this);
+    splitter->addWidget(m_navigation);
+    splitter->addWidget(m_pages);
+    splitter->setStretchFactor(1, 1);
+    splitter->setSizes({160, 900});
+    setCentralWidget(splitter);
+
+    const auto build = collectBuildInfo();
+    m_deviceLabel->setText(tr("Device: %1").arg(QString::fromStdString(build.defaultDevice)));
+    statusBar()->addPermanentWidget(m_deviceLabel);
+    statusBar()->showMessage(tr("Ready"));
+
+    restoreWindowState();
+}
+
+void MainWindow::createPages()
+{
+    m_navigation->setObjectName(QStringLiteral("navigation"));
+    m_navigation->setIconSize(QSize(24, 24));
+    m_navigation->setMaximumWidth(220);
+    m_pages->setObjectName(QStringLiteral("pages"));
+
+    struct PageSpec {
+        const char* objectName;
+        QString title;
+        QString description;
+        QStyle::StandardPixmap icon;
+    };
+    const PageSpec specs[PageCount] = {
+        {"datasetPage", tr("Dataset"),
+         tr("Open a dataset root (File \u2192 Open Dataset\u2026): frame folders in the MNAD layout "
+            "(<root>/<name>/training/frames/<video>/), the UCSD layout, or video files. Its videos, frame counts "
+            "and labels will be listed here."),
+         QStyle::SP_DirOpenIcon},
+        {"trainingPage", tr("Training"),
+         tr("Train a prediction or reconstruction model on the open dataset and follow its losses and memory "
+            "live."),
+         QStyle::SP_MediaPlay},
+        {"inspectorPage", tr("Inspector"),
+         tr("Play a test video with its frame-wise anomaly score, error heatmap, memory attention and memory "
+            "usage. Open a run that has been evaluated to inspect it."),
+         QStyle::SP_FileDialogContentsView},
+    };
+    for (const auto& spec : specs) {
+        auto* page = new PagePlaceholder(spec.title, spec.description, m_pages);
+        page->setObjectName(QLatin1String(spec.objectName));
+        m_pages->addWidget(page);
+        m_navigation->addItem(new QListWidgetItem(style()->standardIcon(spec.icon), spec.title));
+    }
+    m_datasetPage = static_cast<PagePlaceholder*>(m_pages->widget(DatasetPage));
+    connect(m_navigation, &QListWidget::currentRowChanged, m_pages, &QStackedWidget::setCurrentIndex);
+    m_navigation->setCurrentRow(DatasetPage);
+}
+
+void MainWindow::createMenus()
+{
+    QMenu* file = menuBar()->addMenu(tr("&File"));
+    QAction* open = file->addAction(tr("&Open Dataset\u2026"), this, &MainWindow::chooseDataset);
+    open->setShortcut(QKeySequence::Open);
+    open->setObjectName(QStringLiteral("actionOpenDataset"));
+    m_recentMenu = file->addMenu(tr("Open &Recent"));
+    rebuildRecentMenu();
+    file->addSeparator();
+    QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
+    quit->setShortcut(QKeySequence::Quit);
+    quit->setMenuRole(QAction::QuitRole);
+
+    QMenu* view = menuBar()->addMenu(tr("&View"));
+    for (int page = 0; page < PageCount; ++page) {
+        QAction* action = view->addAction(m_navigation->item(page)->text(), this,
+                                          [this, page] { showPage(static_cast<Page>(page)); });
+        action->setShortcut(QKeySequence(Qt::CTRL | static_cast<Qt::Key>(Qt::Key_1 + page)));
+    }
+    view->addSeparator();
+    QMenu* language = view->addMenu(tr("&Language"));
+    auto* group = new QActionGroup(this);
+    const QString current = prefs::language.get();
+    const std::pair<QString, QString> languages[] = {
+        {QString(), tr("System")}, {QStringLiteral("en"), QStringLiteral("English")},
+        {QStringLiteral("zh_CN"), QStringLiteral("\u7b80\u4f53\u4e2d\u6587")}};
+    for (const auto& [code, name] : languages) {
+        QAction* action = language->addAction(name, this, [this, code = code] { setLanguage(code); });
+        action->setCheckable(true);
+        action->setChecked(code == current);
+        group->addAction(action);
+    }
+
+    QMenu* help = menuBar()->addMenu(tr("&Help"));
+    QAction* about = help->addAction(tr("&About MNAD Studio"), this, &MainWindow::showAbout);
+    about->setMenuRole(QAction::AboutRole);
+    about->setObjectName(QStringLiteral("actionAbout"));
+    help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt)->setMenuRole(QAction::AboutQtRole);
+}
+
+void MainWindow::rebuildRecentMenu()
+{
+    m_recentMenu->clear();
+    const QStringList recent = prefs::recentDatasets.get();
+    for (const QString& root : recent)
+        m_recentMenu->addAction(QDir::toNativeSeparators(root), this, [this, root] { openDataset(root); });
+    m_recentMenu->setEnabled(!recent.isEmpty());
+}
+
+MainWindow::Page MainWindow::currentPage() const
+{
+    return static_cast<Page>(m_pages->currentIndex());
+}
+
+void MainWindow::showPage(Page page)
+{
+    m_navigation->setCurrentRow(page);
+}
+
+void MainWindow::openDataset(const QString& root)
+{
+    QStringList recent = prefs::recentDatasets.get();
+    recent.removeAll(root);
+    recent.prepend(root);
+    while (recent.size() > prefs::maxRecentDatasets)
+        recent.removeLast();
+    prefs::recentDatasets.set(recent);
+    rebuildRecentMenu();
+    m_datasetPage->setDetail(tr("Dataset root: %1").arg(QDir::toNativeSeparators(root)));
+    showPage(DatasetPage);
+}
+
+void MainWindow::chooseDataset()
+{
+    const QStringList recent = prefs::recentDatasets.get();
+    const QString start = recent.isEmpty() ? QDir::homePath() : recent.first();
+    const QString root = QFileDialog::getExistingDirectory(this, tr("Open Dataset Root"), start);
+    if (!root.isEmpty())
+        openDataset(root);
+}
+
+void MainWindow::setLanguage(const QString& language)
+{
+    prefs::language.set(language);
+    statusBar()->showMessage(tr("The language changes when MNAD Studio is restarted."), 8000);
+}
+
+void MainWindow::showAbout()
+{
+    AboutDialog dialog(this);
+    dialog.exec();
+}
+
+void MainWindow::restoreWindowState()
+{
+    const QByteArray geometry = prefs::mainWindowGeometry.get();
+    if (geometry.isEmpty() || !restoreGeometry(geometry))
+        resize(1200, 780);
+    restoreState(prefs::mainWindowState.get());
+    const int page = prefs::currentPage.get();
+    showPage(page >= 0 && page < PageCount ? static_cast<Page>(page) : DatasetPage);
+}
+
+void MainWindow::closeEvent(QCloseEvent* event)
+{
+    prefs::mainWindowGeometry.set(saveGeometry());
+    prefs::mainWindowState.set(saveState());
+    prefs::currentPage.set(currentPage());
+    event->accept();
+}
+
+} // namespace mnad::ui
