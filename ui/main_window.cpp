@@ -4,6 +4,7 @@
 #include "ui/about_dialog.h"
 #include "ui/page_placeholder.h"
 #include "ui/preferences.h"
+#include "ui/resources.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -26,6 +27,7 @@ MainWindow::MainWindow(QWidget* parent)
     : QMainWindow(parent), m_navigation(new QListWidget(this)), m_pages(new QStackedWidget(this)),
       m_deviceLabel(new QLabel(this))
 {
+    initResources();
     setObjectName(QStringLiteral("MainWindow"));
     setWindowTitle(tr("MNAD Studio"));
     setWindowIcon(QIcon(QStringLiteral(":/icons/mnad-studio.svg")));

@@ -1,6 +1,7 @@
 #include "ui/page_placeholder.h"
 
 #include <QLabel>
+#include <QHBoxLayout>
 #include <QVBoxLayout>
 
 namespace mnad::ui {
@@ -16,15 +17,25 @@ PagePlaceholder::PagePlaceholder(const QString& title, const QString& descriptio
 
     auto* text = new QLabel(description, this);
     text->setWordWrap(true);
-    text->setMaximumWidth(560);
     m_detail->setWordWrap(true);
     m_detail->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
+    // Centred column of bounded width; stretches rather than alignment flags, so that the word-wrapped labels get
+    // the height their width needs.
+    auto* column = new QWidget(this);
+    column->setMaximumWidth(620);
+    auto* columnLayout = new QVBoxLayout(column);
+    columnLayout->addWidget(heading);
+    columnLayout->addWidget(text);
+    columnLayout->addWidget(m_detail);
+
+    auto* row = new QHBoxLayout;
+    row->addStretch(1);
+    row->addWidget(column, 3);
+    row->addStretch(1);
     auto* layout = new QVBoxLayout(this);
     layout->addStretch(1);
-    layout->addWidget(heading, 0, Qt::AlignHCenter);
-    layout->addWidget(text, 0, Qt::AlignHCenter);
-    layout->addWidget(m_detail, 0, Qt::AlignHCenter);
+    layout->addLayout(row);
     layout->addStretch(2);
 }
 
