@@ -32,3 +32,21 @@ function(mnad_qt_target target)
     QT_NO_CAST_FROM_ASCII QT_NO_CAST_TO_ASCII QT_NO_CAST_FROM_BYTEARRAY
     QT_NO_NARROWING_CONVERSIONS_IN_CONNECT QT_USE_QSTRINGBUILDER)
 endfunction()
+
+# Header-only dependencies: Debian's packages when present, else the copies in third_party/ (a GPU machine with
+# only a CUDA LibTorch has neither).
+function(mnad_find_header_only_deps)
+  find_package(CLI11 QUIET)
+  if(NOT TARGET CLI11::CLI11)
+    add_library(CLI11::CLI11 INTERFACE IMPORTED GLOBAL)
+    target_include_directories(CLI11::CLI11 SYSTEM INTERFACE ${PROJECT_SOURCE_DIR}/third_party/cli11/include)
+    message(STATUS "CLI11: using third_party/cli11")
+  endif()
+  find_package(nlohmann_json QUIET)
+  if(NOT TARGET nlohmann_json::nlohmann_json)
+    add_library(nlohmann_json::nlohmann_json INTERFACE IMPORTED GLOBAL)
+    target_include_directories(nlohmann_json::nlohmann_json SYSTEM INTERFACE
+                               ${PROJECT_SOURCE_DIR}/third_party/nlohmann_json/include)
+    message(STATUS "nlohmann_json: using third_party/nlohmann_json")
+  endif()
+endfunction()

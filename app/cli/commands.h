@@ -10,5 +10,9 @@ namespace mnad::cli {
 
 void addInfoCommand(CLI::App& app);
 void addBenchCommand(CLI::App& app);
+// Commands that run jobs set `exitCode` (see exit_codes.h).
+void addTrainCommand(CLI::App& app, int& exitCode);
+void addEvaluateCommand(CLI::App& app, int& exitCode);
+void addDemoCommand(CLI::App& app, int& exitCode);
 
 } // namespace mnad::cli

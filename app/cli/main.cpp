@@ -5,8 +5,8 @@
 #include "core/runtime/threads.h"
 
 #include <CLI/CLI.hpp>
-#include <spdlog/spdlog.h>
 
+#include <cstdio>
 #include <exception>
 
 int main(int argc, char** argv)
@@ -19,8 +19,14 @@ int main(int argc, char** argv)
     app.add_option("--threads", threads, "Torch intra-op threads (0: one per logical CPU)")
         ->check(CLI::NonNegativeNumber);
     app.parse_complete_callback([&threads] { mnad::configureThreads(threads); });
+    int exitCode = mnad::cli::ExitOk;
     mnad::cli::addInfoCommand(app);
     mnad::cli::addBenchCommand(app);
+#ifdef MNAD_CLI_DATA_COMMANDS
+    mnad::cli::addTrainCommand(app, exitCode);
+    mnad::cli::addEvaluateCommand(app, exitCode);
+    mnad::cli::addDemoCommand(app, exitCode);
+#endif
 
     try {
         app.parse(argc, argv);
@@ -34,8 +40,8 @@ int main(int argc, char** argv)
         app.exit(e);
         return mnad::cli::ExitUsage;
     } catch (const std::exception& e) {
-        spdlog::error("{}", e.what());
+        std::fprintf(stderr, "error: %s\n", e.what());
         return mnad::cli::ExitFailure;
     }
-    return mnad::cli::ExitOk;
+    return exitCode;
 }

@@ -4,6 +4,8 @@
 #include <torch/version.h>
 
 #include <array>
+#include <filesystem>
+#include <unistd.h>
 #include <cstdio>
 #include <regex>
 #include <string>
@@ -68,5 +70,43 @@ TEST(Cli, BenchModelPrintsFigures)
     EXPECT_TRUE(std::regex_search(run.output, std::regex("pred +16 +2 +4 \\| +[0-9.]+ +[0-9.]+ \\| +[0-9.]+")))
         << run.output;
 }
+
+#ifdef MNAD_WITH_IO
+TEST(Cli, DemoRunsTheWholePipeline)
+{
+    const auto root = std::filesystem::temp_directory_path() / ("mnad_cli_demo_" + std::to_string(getpid()));
+    auto run = runCli("demo --root '" + root.string() + "' --epochs 1 --frames 24 --size 32 --width 4 --device cpu");
+    ASSERT_EQ(run.exitCode, 0) << run.output;
+    EXPECT_TRUE(std::regex_search(run.output, std::regex("frame AUC \\(micro\\) [01]\\.[0-9]{4}"))) << run.output;
+    EXPECT_TRUE(std::filesystem::exists(root / "datasets/demo/frame_labels_demo.npy"));
+    EXPECT_TRUE(std::filesystem::exists(root / "datasets/demo/testing/frames/01/023.jpg"));
+    std::filesystem::path runFolder;
+    for (const auto& entry : std::filesystem::directory_iterator(root / "runs/demo/pred"))
+        runFolder = entry.path();
+    for (const char* file : {"config.json", "metrics.csv", "log.txt", "checkpoints/final.pt", "scores.csv", "report.json",
+                             "roc.csv", "memory_usage.csv"})
+        EXPECT_TRUE(std::filesystem::exists(runFolder / file)) << file;
+
+    // Evaluating again with another memory policy works from the run folder alone.
+    auto again = runCli("evaluate --run '" + runFolder.string() + "' --memory-policy reset --device cpu");
+    EXPECT_EQ(again.exitCode, 0) << again.output;
+    std::filesystem::remove_all(root);
+}
+
+TEST(Cli, BadDataAndArgumentsAreExplained)
+{
+    auto missing = runCli("train --data /nonexistent/dataset --epochs 1");
+    EXPECT_EQ(missing.exitCode, 1);
+    EXPECT_NE(missing.output.find("/nonexistent/dataset: not a folder"), std::string::npos) << missing.output;
+    EXPECT_EQ(runCli("train --epochs 1").exitCode, 2) << "no --data and no --resume";
+    EXPECT_EQ(runCli("train --data . --method diffusion").exitCode, 2);
+    const auto empty = std::filesystem::temp_directory_path() / ("mnad_cli_empty_" + std::to_string(getpid()));
+    std::filesystem::create_directories(empty);
+    auto noRun = runCli("evaluate --run '" + empty.string() + "'");
+    EXPECT_EQ(noRun.exitCode, 1);
+    EXPECT_NE(noRun.output.find("config.json"), std::string::npos) << noRun.output;
+    std::filesystem::remove_all(empty);
+}
+#endif
 
 } // namespace

@@ -1,0 +1,166 @@
+#include "core/data/clip_loader.h"
+
+#include <torch/torch.h>
+
+#include <random>
+#include <stdexcept>
+
+namespace mnad {
+
+std::vector<ClipWindow> clipWindows(const FrameProvider& frames, int tLength)
+{
+    std::vector<ClipWindow> windows;
+    for (int64_t v = 0; v < frames.videoCount(); ++v) {
+        for (int64_t start = 0; start + tLength <= frames.frameCount(v); ++start)
+            windows.push_back({v, start});
+    }
+    return windows;
+}
+
+torch::Tensor clipTensor(const std::vector<const uint8_t*>& frames, int size)
+{
+    std::vector<torch::Tensor> chw;
+    for (const uint8_t* frame : frames) {
+        auto hwc = torch::from_blob(const_cast<uint8_t*>(frame), {size, size, 3}, torch::kUInt8);
+        chw.push_back(hwc.permute({2, 0, 1}));
+    }
+    // Exactly the official x / 127.5 − 1 in float32.
+    return torch::cat(chw, 0).to(torch::kFloat).div(127.5).sub(1.0).contiguous();
+}
+
+ClipLoader::ClipLoader(std::shared_ptr<const FrameProvider> frames, ClipLoaderOptions options)
+    : frames_(std::move(frames)), options_(options), windows_(clipWindows(*frames_, options.tLength))
+{
+    if (options_.batchSize < 1 || options_.tLength < 1 || options_.threads < 1 || options_.prefetchBatches < 1)
+        throw std::invalid_argument("clip loader: batch size, t_length, threads and prefetch must be positive");
+}
+
+ClipLoader::~ClipLoader()
+{
+    stopWorkers();
+}
+
+int64_t ClipLoader::batchesPerEpoch() const
+{
+    const int64_t n = windowCount(), b = options_.batchSize;
+    return options_.dropLast ? n / b : (n + b - 1) / b;
+}
+
+std::vector<int64_t> ClipLoader::epochOrder(int epoch) const
+{
+    std::vector<int64_t> order(windows_.size());
+    for (size_t i = 0; i < order.size(); ++i)
+        order[i] = static_cast<int64_t>(i);
+    if (options_.shuffle) {
+        std::mt19937_64 rng(options_.seed * 1000003ULL + static_cast<uint64_t>(epoch));
+        for (size_t i = order.size(); i > 1; --i) {
+            const size_t j = static_cast<size_t>(rng() % i); // own Fisher–Yates: std::shuffle differs by library
+            std::swap(order[i - 1], order[j]);
+        }
+    }
+    return order;
+}
+
+void ClipLoader::stopWorkers()
+{
+    {
+        std::lock_guard<std::mutex> lock(mutex_);
+        stopping_ = true;
+    }
+    changed_.notify_all();
+    for (auto& w : workers_)
+        w.join();
+    workers_.clear();
+}
+
+void ClipLoader::startEpoch(int epoch, int64_t firstBatch)
+{
+    stopWorkers();
+    order_ = epochOrder(epoch);
+    ready_.clear();
+    failed_.clear();
+    stopping_ = false;
+    nextToBuild_ = nextToReturn_ = firstBatch;
+    endBatch_ = batchesPerEpoch();
+    for (int i = 0; i < options_.threads; ++i)
+        workers_.emplace_back([this] { workerLoop(); });
+}
+
+void ClipLoader::workerLoop()
+{
+    for (;;) {
+        int64_t batch;
+        {
+            std::unique_lock<std::mutex> lock(mutex_);
+            changed_.wait(lock, [this] {
+                return stopping_ || nextToBuild_ >= endBatch_ ||
+                       nextToBuild_ < nextToReturn_ + options_.prefetchBatches;
+            });
+            if (stopping_ || nextToBuild_ >= endBatch_)
+                return;
+            batch = nextToBuild_++;
+        }
+        try {
+            ClipBatch built = assemble(batch);
+            std::lock_guard<std::mutex> lock(mutex_);
+            ready_.emplace(batch, std::move(built));
+        } catch (...) {
+            std::lock_guard<std::mutex> lock(mutex_);
+            failed_.emplace(batch, std::current_exception());
+        }
+        changed_.notify_all();
+    }
+}
+
+ClipBatch ClipLoader::assemble(int64_t batch) const
+{
+    const int size = frames_->frameSize();
+    const int64_t begin = batch * options_.batchSize;
+    const int64_t end = std::min<int64_t>(begin + options_.batchSize, windowCount());
+    // Each frame is decoded once per batch even when several windows share it.
+    std::map<std::pair<int64_t, int64_t>, std::vector<uint8_t>> decoded;
+    ClipBatch out;
+    std::vector<torch::Tensor> clips;
+    for (int64_t i = begin; i < end; ++i) {
+        const ClipWindow w = windows_[order_[i]];
+        std::vector<const uint8_t*> frames;
+        for (int t = 0; t < options_.tLength; ++t) {
+            auto key = std::make_pair(w.video, w.start + t);
+            auto it = decoded.find(key);
+            if (it == decoded.end()) {
+                it = decoded.emplace(key, std::vector<uint8_t>(static_cast<size_t>(size) * size * 3)).first;
+                frames_->readFrame(w.video, w.start + t, it->second.data());
+            }
+            frames.push_back(it->second.data());
+        }
+        clips.push_back(clipTensor(frames, size));
+        out.windows.push_back(w);
+    }
+    out.clips = torch::stack(clips);
+    return out;
+}
+
+std::optional<ClipBatch> ClipLoader::next()
+{
+    std::unique_lock<std::mutex> lock(mutex_);
+    if (nextToReturn_ >= endBatch_)
+        return std::nullopt;
+    const int64_t wanted = nextToReturn_;
+    changed_.wait(lock, [&] { return ready_.count(wanted) || failed_.count(wanted); });
+    if (auto f = failed_.find(wanted); f != failed_.end()) {
+        auto error = f->second;
+        failed_.erase(f);
+        ++nextToReturn_;
+        lock.unlock();
+        changed_.notify_all();
+        std::rethrow_exception(error);
+    }
+    ClipBatch batch = std::move(ready_.at(wanted));
+    ready_.erase(wanted);
+    ++nextToReturn_;
+    lock.unlock();
+    changed_.notify_all();
+    return batch;
+}
+
+} // namespace mnad

@@ -1,0 +1,87 @@
+#pragma once
+// Batches of clips for training: windows of t_length consecutive frames (spec §1.6: per video, starts
+// 0 … len − t_length), shuffled with a seed, decoded on a pool of threads ahead of the model, as
+// B×(3·T)×H×W float tensors in [-1, 1] (x/127.5 − 1), frames oldest first, channels BGR.
+
+#include "core/data/frame_provider.h"
+
+#include <torch/types.h>
+
+#include <condition_variable>
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <thread>
+#include <vector>
+
+namespace mnad {
+
+struct ClipWindow {
+    int64_t video = 0;
+    int64_t start = 0; // first frame
+};
+
+// All windows of `tLength` frames, video by video (the official sample order before shuffling).
+std::vector<ClipWindow> clipWindows(const FrameProvider& frames, int tLength);
+
+// Converts H×W×3 BGR bytes of T frames into one 3T×H×W float tensor in [-1, 1].
+torch::Tensor clipTensor(const std::vector<const uint8_t*>& frames, int size);
+
+struct ClipLoaderOptions {
+    int tLength = 5;
+    int batchSize = 4;
+    bool shuffle = true;
+    bool dropLast = true; // the official DataLoader drops the incomplete last batch
+    uint64_t seed = 0;
+    int threads = 2;
+    int prefetchBatches = 4;
+};
+
+struct ClipBatch {
+    torch::Tensor clips; // B×(3·T)×H×W
+    std::vector<ClipWindow> windows;
+};
+
+class ClipLoader {
+public:
+    ClipLoader(std::shared_ptr<const FrameProvider> frames, ClipLoaderOptions options);
+    ~ClipLoader();
+    ClipLoader(const ClipLoader&) = delete;
+    ClipLoader& operator=(const ClipLoader&) = delete;
+
+    int64_t windowCount() const { return static_cast<int64_t>(windows_.size()); }
+    int64_t batchesPerEpoch() const;
+
+    // Starts decoding the batches of `epoch` (its order depends on seed and epoch only), from batch `firstBatch`.
+    void startEpoch(int epoch, int64_t firstBatch = 0);
+    // The next batch of the epoch in order, waiting for the workers if needed; nullopt at the end of the epoch.
+    // A decoding error (DataError naming the file) is rethrown here.
+    std::optional<ClipBatch> next();
+
+    // The window order of an epoch (deterministic Fisher–Yates over a 64-bit Mersenne Twister).
+    std::vector<int64_t> epochOrder(int epoch) const;
+
+private:
+    void stopWorkers();
+    void workerLoop();
+    ClipBatch assemble(int64_t batch) const;
+
+    std::shared_ptr<const FrameProvider> frames_;
+    ClipLoaderOptions options_;
+    std::vector<ClipWindow> windows_;
+
+    std::vector<int64_t> order_;
+    int64_t nextToBuild_ = 0;
+    int64_t nextToReturn_ = 0;
+    int64_t endBatch_ = 0;
+    bool stopping_ = false;
+    std::map<int64_t, ClipBatch> ready_;
+    std::map<int64_t, std::exception_ptr> failed_;
+    std::mutex mutex_;
+    std::condition_variable changed_;
+    std::vector<std::thread> workers_;
+};
+
+} // namespace mnad

@@ -1,0 +1,208 @@
+#include "core/eval/evaluator.h"
+
+#include "core/data/clip_loader.h"
+#include "core/eval/score_normalization.h"
+#include "core/model/frame_metrics.h"
+
+#include <torch/torch.h>
+
+#include <chrono>
+#include <future>
+#include <stdexcept>
+
+namespace mnad {
+
+std::string memoryPolicyName(MemoryPolicy policy)
+{
+    return policy == MemoryPolicy::CarryAcrossVideos ? "carry-across-videos" : "reset-per-video";
+}
+
+EvaluationConfig EvaluationConfig::official(Method method)
+{
+    EvaluationConfig config;
+    config.alpha = method == Method::Prediction ? 0.6 : 0.7;
+    config.threshold = method == Method::Prediction ? 0.01 : 0.015;
+    return config;
+}
+
+namespace {
+
+// Decoded frames of one video, read in chunks ahead of the model on another thread.
+using Frames = std::vector<std::vector<uint8_t>>;
+
+Frames readFrames(const FrameProvider& provider, int64_t video, int64_t begin, int64_t end)
+{
+    const size_t bytes = static_cast<size_t>(provider.frameSize()) * provider.frameSize() * 3;
+    Frames frames(static_cast<size_t>(end - begin), std::vector<uint8_t>(bytes));
+    for (int64_t f = begin; f < end; ++f)
+        provider.readFrame(video, f, frames[static_cast<size_t>(f - begin)].data());
+    return frames;
+}
+
+class VideoEvaluator {
+public:
+    VideoEvaluator(MnadModel& model, const EvaluationConfig& config) : model_(model), config_(config) {}
+
+    // Scores every window of the video; frames are the whole video, decoded.
+    void run(const Frames& frames, VideoEvaluation& out, int64_t& updates);
+
+private:
+    MnadModel& model_;
+    const EvaluationConfig& config_;
+};
+
+void VideoEvaluator::run(const Frames& frames, VideoEvaluation& out, int64_t& updates)
+{
+    const auto& mc = model_.config();
+    const int t = mc.method == Method::Prediction ? mc.tLength : 1;
+    const int size = mc.imageSize;
+    const auto device = model_.device();
+    const int64_t windows = static_cast<int64_t>(frames.size()) - t + 1;
+    for (int64_t first = 0; first < windows; first += config_.encoderBatch) {
+        const int64_t count = std::min<int64_t>(config_.encoderBatch, windows - first);
+        std::vector<torch::Tensor> clips;
+        for (int64_t w = first; w < first + count; ++w) {
+            std::vector<const uint8_t*> clip;
+            for (int i = 0; i < t; ++i)
+                clip.push_back(frames[static_cast<size_t>(w + i)].data());
+            clips.push_back(clipTensor(clip, size));
+        }
+        auto [input, target] = model_.splitClip(torch::stack(clips).to(device));
+        auto encoded = model_.network()->encode(input);
+        for (int64_t i = 0; i < count; ++i) {
+            EncoderOutput one{encoded.features.narrow(0, i, 1), encoded.skip1.narrow(0, i, 1),
+                              encoded.skip2.narrow(0, i, 1), encoded.skip3.narrow(0, i, 1)};
+            auto scores = model_.memory().score(Memory::queriesFromFeatures(one.features));
+            auto decoderInput = model_.memory().read(scores, 1, one.features.size(2), one.features.size(3));
+            auto output = model_.network()->decode(decoderInput, one);
+            auto frameTarget = target.narrow(0, i, 1);
+            FrameRecord& r = out.frames[static_cast<size_t>(first + i + t - 1)];
+            r.scored = true;
+            r.psnr = framePsnr(output, frameTarget).item<double>();
+            r.pointScore = framePointScore(output, frameTarget).item<double>();
+            r.featureDistance = model_.memory().featureDistance(scores, 1).item<double>();
+            auto usage = torch::bincount(scores.top1.to(torch::kCPU), {}, mc.memorySize).to(torch::kInt);
+            r.itemUsage.assign(usage.data_ptr<int32_t>(), usage.data_ptr<int32_t>() + usage.numel());
+            if (model_.memory().updateIfNormal(scores.queries, r.pointScore, config_.threshold)) {
+                r.memoryUpdated = true;
+                ++updates;
+            }
+        }
+    }
+}
+
+} // namespace
+
+Evaluation evaluateModel(MnadModel& model, const FrameProvider& frames, const std::vector<std::vector<uint8_t>>& labels,
+                         const EvaluationConfig& config, const EvaluationProgress& progress, const StopToken* stop)
+{
+    if (config.encoderBatch < 1)
+        throw std::invalid_argument("encoder batch must be at least 1");
+    if (frames.frameSize() != model.config().imageSize)
+        throw std::invalid_argument("frames are " + std::to_string(frames.frameSize()) +
+                                    " pixels, the model expects " + std::to_string(model.config().imageSize));
+    if (!labels.empty() && static_cast<int64_t>(labels.size()) != frames.videoCount())
+        throw std::invalid_argument("labels are given for " + std::to_string(labels.size()) + " videos, the test split has " +
+                                    std::to_string(frames.videoCount()));
+    torch::NoGradGuard noGrad;
+    model.network()->eval();
+    const torch::Tensor trainedItems = model.memory().items().clone();
+    const auto start = std::chrono::steady_clock::now();
+
+    Evaluation evaluation;
+    evaluation.method = methodName(model.config().method);
+    evaluation.alpha = config.alpha;
+    evaluation.threshold = config.threshold;
+    evaluation.memoryPolicy = config.memoryPolicy;
+    evaluation.device = model.device().str();
+    VideoEvaluator evaluator(model, config);
+    const int64_t videos = frames.videoCount();
+    std::future<Frames> next;
+    if (videos > 0)
+        next = std::async(std::launch::async, readFrames, std::cref(frames), 0, 0, frames.frameCount(0));
+    for (int64_t v = 0; v < videos; ++v) {
+        Frames decoded = next.get(); // decoding of the next video overlaps with this one's evaluation
+        if (v + 1 < videos)
+            next = std::async(std::launch::async, readFrames, std::cref(frames), v + 1, 0, frames.frameCount(v + 1));
+        if (stop && stop->stopRequested())
+            break;
+        VideoEvaluation video;
+        video.name = frames.videoName(v);
+        video.frames.resize(decoded.size());
+        if (!labels.empty()) {
+            if (labels[v].size() != decoded.size())
+                throw std::invalid_argument("video " + video.name + " has " + std::to_string(decoded.size()) +
+                                            " frames but " + std::to_string(labels[v].size()) + " labels");
+            for (size_t f = 0; f < decoded.size(); ++f)
+                video.frames[f].label = labels[v][f];
+        }
+        if (config.memoryPolicy == MemoryPolicy::ResetPerVideo)
+            model.memory().setItems(trainedItems);
+        evaluator.run(decoded, video, evaluation.summary.memoryUpdates);
+        evaluation.videos.push_back(std::move(video));
+        if (progress)
+            progress(v + 1, videos);
+    }
+    if (next.valid())
+        next.wait();
+    model.memory().setItems(trainedItems);
+    evaluation.summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    scoreEvaluation(evaluation);
+    return evaluation;
+}
+
+void scoreEvaluation(Evaluation& evaluation)
+{
+    auto& s = evaluation.summary;
+    std::vector<double> anomaly, causalAnomaly;
+    std::vector<uint8_t> truth;
+    std::vector<std::vector<double>> perVideoScores;
+    std::vector<std::vector<uint8_t>> perVideoLabels;
+    bool allLabelled = true;
+    s.scoredFrames = 0;
+    for (auto& video : evaluation.videos) {
+        std::vector<double> psnr, distance;
+        std::vector<FrameRecord*> scored;
+        for (auto& f : video.frames) {
+            if (!f.scored)
+                continue;
+            psnr.push_back(f.psnr);
+            distance.push_back(f.featureDistance);
+            scored.push_back(&f);
+        }
+        if (scored.empty())
+            continue;
+        const auto normality = normalityScore(psnr, distance, evaluation.alpha);
+        const auto causal = causalNormalityScore(psnr, distance, evaluation.alpha);
+        std::vector<double> videoScores;
+        std::vector<uint8_t> videoLabels;
+        for (size_t i = 0; i < scored.size(); ++i) {
+            scored[i]->normality = normality[i];
+            scored[i]->causalNormality = causal[i];
+            anomaly.push_back(1 - normality[i]);
+            causalAnomaly.push_back(1 - causal[i]);
+            allLabelled = allLabelled && scored[i]->label >= 0;
+            truth.push_back(static_cast<uint8_t>(std::max(0, scored[i]->label)));
+            videoScores.push_back(1 - normality[i]);
+            videoLabels.push_back(truth.back());
+        }
+        perVideoScores.push_back(std::move(videoScores));
+        perVideoLabels.push_back(std::move(videoLabels));
+        s.scoredFrames += static_cast<int64_t>(scored.size());
+    }
+    s.framesPerSecond = s.seconds > 0 ? static_cast<double>(s.scoredFrames) / s.seconds : 0;
+    bool bothClasses = false;
+    for (size_t i = 1; i < truth.size(); ++i)
+        bothClasses = bothClasses || truth[i] != truth[0];
+    s.hasLabels = allLabelled && bothClasses;
+    if (!s.hasLabels)
+        return;
+    s.microAuc = rocAuc(anomaly, truth);
+    s.causalMicroAuc = rocAuc(causalAnomaly, truth);
+    s.macroAuc = macroAuc(perVideoScores, perVideoLabels);
+    s.equalErrorRate = equalErrorRate(anomaly, truth);
+    s.averagePrecision = averagePrecision(anomaly, truth);
+    s.roc = rocCurve(anomaly, truth);
+}
+
+} // namespace mnad

@@ -1,0 +1,38 @@
+#pragma once
+// The official evaluation (spec §2): per frame PSNR and feature distance, the weighted regular score gating the
+// test-time memory update, per-video min-max fusion, frame-level AUC over all videos. Exact and fast: no autograd,
+// the encoder runs on many frames per pass, and only the inherently sequential part (memory read, decoding, memory
+// update — each frame's update changes the next frame's read) runs frame by frame.
+
+#include "core/data/frame_provider.h"
+#include "core/eval/evaluation.h"
+#include "core/model/mnad_model.h"
+#include "core/train/training_observer.h"
+
+#include <cstdint>
+#include <functional>
+#include <vector>
+
+namespace mnad {
+
+struct EvaluationConfig {
+    double alpha = 0.6;       // weight of PSNR in the fusion (official: 0.6 prediction, 0.7 reconstruction)
+    double threshold = 0.01;  // test-time update when the point score is below (0.01 / 0.015)
+    MemoryPolicy memoryPolicy = MemoryPolicy::CarryAcrossVideos;
+    int encoderBatch = 8;     // frames per encoder pass; 1 = strictly frame by frame
+    static EvaluationConfig official(Method method);
+};
+
+// Called after each video with (videos done, videos in all).
+using EvaluationProgress = std::function<void(int64_t, int64_t)>;
+
+// `labels`: per video, one 0/1 per frame, or empty when there are none. The model's memory is restored to its
+// trained state afterwards. Throws DataError for unreadable frames, std::invalid_argument for label mismatches.
+Evaluation evaluateModel(MnadModel& model, const FrameProvider& frames, const std::vector<std::vector<uint8_t>>& labels,
+                         const EvaluationConfig& config, const EvaluationProgress& progress = {},
+                         const StopToken* stop = nullptr);
+
+// Fills the per-frame scores and the summary from the raw per-frame values (psnr, distance, labels).
+void scoreEvaluation(Evaluation& evaluation);
+
+} // namespace mnad

@@ -1,0 +1,17 @@
+#pragma once
+// Reading one frame image the way the official loader does (model/utils.py np_load_frame): decoded as 3-channel
+// 8-bit BGR (grayscale and 16-bit images converted as cv2.imread does), resized with bilinear interpolation.
+
+#include <cstdint>
+#include <filesystem>
+
+namespace mnad {
+
+// Writes size×size×3 BGR bytes to `bgr`. Throws DataError naming the file when it is missing, empty or cannot be
+// decoded.
+void readFrameImage(const std::filesystem::path& file, int size, uint8_t* bgr);
+
+// Resizes a BGR image (width×height×3, row-major) to size×size×3 with cv2.resize's INTER_LINEAR.
+void resizeBgr(const uint8_t* source, int width, int height, int size, uint8_t* bgr);
+
+} // namespace mnad

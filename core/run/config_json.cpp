@@ -1,0 +1,100 @@
+#include "core/run/config_json.h"
+
+#include "core/data/data_error.h"
+#include "core/runtime/build_info.h"
+
+#include <nlohmann/json.hpp>
+
+#include <fstream>
+#include <sstream>
+
+namespace mnad {
+using nlohmann::json;
+
+std::string trainConfigToJson(const TrainConfig& c, const std::string& device)
+{
+    const auto build = collectBuildInfo();
+    json j;
+    j["model"] = {{"method", methodName(c.model.method)},
+                  {"t_length", c.model.tLength},
+                  {"image_channels", c.model.imageChannels},
+                  {"width", c.model.width},
+                  {"memory_size", c.model.memorySize},
+                  {"feature_dim", c.model.featureDim()},
+                  {"image_size", c.model.imageSize},
+                  {"update_normalization",
+                   c.model.updateNormalization == UpdateNormalization::AllQueries ? "official" : "paper"}};
+    j["training"] = {{"epochs", c.epochs},
+                     {"batch_size", c.batchSize},
+                     {"learning_rate", c.learningRate},
+                     {"lambda_compact", c.lambdaCompact},
+                     {"lambda_separate", c.lambdaSeparate},
+                     {"seed", c.seed},
+                     {"device", c.device},
+                     {"loader_threads", c.loaderThreads},
+                     {"checkpoint_every_steps", c.checkpointEverySteps},
+                     {"keep_checkpoints", c.keepCheckpoints}};
+    j["dataset"] = {{"path", c.datasetPath}, {"name", c.datasetName}};
+    j["environment"] = {{"mnad_studio", build.mnadVersion},
+                        {"libtorch", build.libtorchVersion},
+                        {"device", device},
+                        {"gpus", build.gpuNames},
+                        {"torch_threads", build.torchThreads}};
+    return j.dump(2) + "\n";
+}
+
+TrainConfig trainConfigFromJson(const std::string& text, const std::filesystem::path& file)
+{
+    json j;
+    try {
+        j = json::parse(text);
+    } catch (const json::parse_error& e) {
+        throw DataError(file, std::string("malformed JSON: ") + e.what());
+    }
+    TrainConfig c;
+    try {
+        const auto& m = j.at("model");
+        c.model.method = methodFromName(m.at("method").get<std::string>());
+        c.model.tLength = m.at("t_length").get<int>();
+        c.model.imageChannels = m.at("image_channels").get<int>();
+        c.model.width = m.at("width").get<int>();
+        c.model.memorySize = m.at("memory_size").get<int>();
+        c.model.imageSize = m.at("image_size").get<int>();
+        c.model.updateNormalization = m.value("update_normalization", std::string("official")) == "paper"
+                                          ? UpdateNormalization::AssignedQueries
+                                          : UpdateNormalization::AllQueries;
+        const auto& t = j.at("training");
+        c.epochs = t.at("epochs").get<int>();
+        c.batchSize = t.at("batch_size").get<int>();
+        c.learningRate = t.at("learning_rate").get<double>();
+        c.lambdaCompact = t.at("lambda_compact").get<double>();
+        c.lambdaSeparate = t.at("lambda_separate").get<double>();
+        c.seed = t.at("seed").get<uint64_t>();
+        c.device = t.at("device").get<std::string>();
+        c.loaderThreads = t.value("loader_threads", 2);
+        c.checkpointEverySteps = t.value("checkpoint_every_steps", 0);
+        c.keepCheckpoints = t.value("keep_checkpoints", 3);
+        if (j.contains("dataset")) {
+            c.datasetPath = j["dataset"].value("path", std::string());
+            c.datasetName = j["dataset"].value("name", std::string());
+        }
+        c.validate();
+    } catch (const json::exception& e) {
+        throw DataError(file, std::string("not a valid run configuration: ") + e.what());
+    } catch (const std::invalid_argument& e) {
+        throw DataError(file, e.what());
+    }
+    return c;
+}
+
+TrainConfig readTrainConfig(const std::filesystem::path& file)
+{
+    std::ifstream in(file);
+    if (!in)
+        throw DataError(file, "cannot open the run configuration");
+    std::stringstream text;
+    text << in.rdbuf();
+    return trainConfigFromJson(text.str(), file);
+}
+
+} // namespace mnad
