@@ -23,7 +23,7 @@ namespace mnad::cli {
 namespace {
 struct DemoOptions {
     std::string root = "mnad-demo", device = "auto";
-    int epochs = 8, size = 64, width = 16, frames = 120;
+    int epochs = 10, size = 64, width = 16, frames = 120;
     double lr = 1e-3; // higher than the official 2e-4 so that the small model converges in a few epochs
     uint64_t seed = 7;
 };

@@ -86,15 +86,17 @@ void drawBackground(const Canvas& canvas, uint64_t sceneSeed)
 void drawAgent(const Canvas& canvas, const DemoAgent& a, int frame)
 {
     const int t = std::max(frame, a.spawn);
-    const bool fallen = a.fallFrame >= 0 && frame >= a.fallFrame;
-    const int moving = fallen ? a.fallFrame - a.spawn : t - a.spawn;
+    const bool fallen = a.lyingAt(frame);
+    const int moving = a.movedFrames(t);
     const double x = a.x0 + a.vx * moving, y = a.y0 + a.vy * moving;
     const uint8_t skin[3] = {112, 150, 196}, dark[3] = {36, 34, 40};
     switch (a.kind) {
     case DemoAgent::Walker: {
         if (fallen) {
-            canvas.fillRect(x, y + 0.035, kWalkH, kWalkW, a.colour);
-            canvas.fillDisc(x + kWalkH / 2 + kHead * 0.8, y + 0.035, kHead, skin);
+            // Struggling on the ground: the body jerks by a few pixels from frame to frame.
+            const double jx = 0.04 * std::sin(2.3 * frame), jy = 0.025 * std::cos(3.1 * frame);
+            canvas.fillRect(x + jx, y + 0.035 + jy, kWalkH, kWalkW, a.colour);
+            canvas.fillDisc(x + jx + kWalkH / 2 + kHead * 0.8, y + 0.035 - jy, kHead, skin);
             break;
         }
         const double gait = ((moving / 5) % 2 == 0 ? 1 : -1) * 0.008;
@@ -126,13 +128,13 @@ struct Box {
 
 Box agentBox(const DemoAgent& a, int frame)
 {
-    const bool fallen = a.fallFrame >= 0 && frame >= a.fallFrame;
-    const int moving = fallen ? a.fallFrame - a.spawn : frame - a.spawn;
+    const bool fallen = a.lyingAt(frame);
+    const int moving = a.movedFrames(frame);
     const double x = a.x0 + a.vx * moving, y = a.y0 + a.vy * moving;
     switch (a.kind) {
     case DemoAgent::Walker:
         if (fallen)
-            return {x - kWalkH / 2, x + kWalkH / 2 + 1.8 * kHead, y + 0.035 - kHead, y + 0.035 + kHead};
+            return {x - kWalkH / 2 - 0.04, x + kWalkH / 2 + 1.8 * kHead + 0.04, y + 0.01 - kHead, y + 0.06 + kHead};
         return {x - 0.026, x + 0.026, y - kWalkH / 2 - 1.7 * kHead, y + kWalkH / 2 + 0.027};
     case DemoAgent::Cyclist:
         return {x - 0.068, x + 0.068, y - 0.065 - kHead, y + 0.073};
@@ -207,7 +209,7 @@ DemoVideo DemoDataset::makeVideo(const std::string& name, uint64_t videoSeed, De
     case DemoAnomaly::Cart:
         odd = walkerOnPath(rng, top, start);
         odd.kind = DemoAgent::Cart;
-        odd.vx = (top ? 1 : -1) * 0.015;
+        odd.vx = (top ? 1 : -1) * 0.024;
         odd.x0 = top ? -0.13 : 1.13;
         break;
     case DemoAnomaly::GrassCrossing:
@@ -215,11 +217,12 @@ DemoVideo DemoDataset::makeVideo(const std::string& name, uint64_t videoSeed, De
         odd.x0 = rng.uniform(0.25, 0.75);
         odd.y0 = -0.08;
         odd.vx = 0;
-        odd.vy = 0.009;
+        odd.vy = 0.02; // running
         break;
     case DemoAnomaly::Fall:
         odd = walkerOnPath(rng, top, start - 45);
         odd.fallFrame = start;
+        odd.getUpFrame = start + 20;
         break;
     }
     if (anomaly != DemoAnomaly::None) {
@@ -229,7 +232,7 @@ DemoVideo DemoDataset::makeVideo(const std::string& name, uint64_t videoSeed, De
     video.labels.assign(static_cast<size_t>(n), 0);
     for (int f = 0; f < n; ++f) {
         for (const auto& a : video.agents) {
-            if (a.anomalous && inView(a, f) && (a.fallFrame < 0 || f >= a.fallFrame))
+            if (a.anomalous && inView(a, f) && (a.fallFrame < 0 || a.lyingAt(f)))
                 video.labels[static_cast<size_t>(f)] = 1;
         }
     }

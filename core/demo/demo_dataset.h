@@ -2,8 +2,8 @@
 // A generated, labelled surveillance-like dataset for the demo and for benchmarks: a static textured scene (grass,
 // two footpaths, trees, a bench) with lighting flicker and sensor noise, pedestrians walking along the paths
 // (top path left→right, bottom path right→left) at walking speed. Test videos carry labelled anomalies of the kinds
-// the benchmarks have: a cyclist (much faster), a cart (wrong shape and size), a person crossing the grass where
-// nobody walks, a person who falls and stays down. Some test videos are all normal.
+// the benchmarks have: a cyclist (much faster), a cart (wrong shape and size, faster), a person running across the
+// grass where nobody walks, a person who falls, struggles on the ground and gets up. Some test videos are all normal.
 // Deterministic for a seed; needs neither OpenCV nor torch (frames render straight into BGR buffers).
 
 #include "core/data/frame_provider.h"
@@ -16,7 +16,7 @@
 namespace mnad {
 
 // Bumped whenever the generator draws differently, so that cached copies on disk are regenerated.
-constexpr int kDemoGeneratorVersion = 2;
+constexpr int kDemoGeneratorVersion = 5;
 
 struct DemoSpec {
     uint64_t seed = 7;
@@ -34,7 +34,17 @@ struct DemoAgent {
     double x0 = 0, y0 = 0;   // position at `spawn`, in scene units (0..1)
     double vx = 0, vy = 0;   // scene units per frame
     int spawn = 0;           // frame it starts moving (may be negative: already walking at frame 0)
-    int fallFrame = -1;      // frame from which the walker lies on the ground (and stops)
+    int fallFrame = -1;      // frame from which the walker lies on the ground, struggling (and stops)
+    int getUpFrame = -1;     // frame from which the walker walks on again
+
+    bool lyingAt(int frame) const { return fallFrame >= 0 && frame >= fallFrame && frame < getUpFrame; }
+    // Frames of movement up to `frame` (time spent lying does not move the walker on).
+    int movedFrames(int frame) const
+    {
+        if (fallFrame < 0 || frame < fallFrame)
+            return frame - spawn;
+        return frame < getUpFrame ? fallFrame - spawn : frame - spawn - (getUpFrame - fallFrame);
+    }
     uint8_t colour[3] = {0, 0, 0}; // clothing / body, BGR
     bool anomalous = false;
 };
