@@ -2,10 +2,11 @@
 
 find_program(MNAD_CCACHE ccache)
 if(MNAD_CCACHE AND NOT CMAKE_CXX_COMPILER_LAUNCHER)
-  # The sloppiness settings let ccache cache translation units that use a precompiled header.
+  # The sloppiness settings let ccache cache translation units that use a precompiled header; the base directory
+  # makes paths relative, so that another checkout of the same sources (CI's fresh clone) hits the same cache.
   set(CMAKE_CXX_COMPILER_LAUNCHER
       ${CMAKE_COMMAND} -E env CCACHE_SLOPPINESS=pch_defines,time_macros,include_file_mtime,include_file_ctime
-      ${MNAD_CCACHE})
+      CCACHE_BASEDIR=${CMAKE_SOURCE_DIR} ${MNAD_CCACHE})
 endif()
 
 # mnad_project_target(<target>): warnings on (errors with MNAD_WERROR) for our own code only;

@@ -2,6 +2,7 @@
 
 #include "app/cli/commands.h"
 #include "core/bench/model_bench.h"
+#include "core/bench/pipeline_bench.h"
 
 #include <CLI/CLI.hpp>
 
@@ -37,6 +38,27 @@ void runModelBenches(const ModelBenchOptions& options)
         }
     }
 }
+struct PipelineOptions {
+    std::string method = "pred", device = "auto";
+    int size = 64, width = 64, batch = 4, steps = 20, frames = 200;
+};
+
+void runPipeline(const PipelineOptions& o)
+{
+    PipelineBenchOptions options;
+    options.model = ModelConfig::paper(methodFromName(o.method));
+    options.model.imageSize = o.size;
+    options.model.width = o.width;
+    options.batch = o.batch;
+    options.trainSteps = o.steps;
+    options.evalFrames = o.frames;
+    options.device = o.device;
+    const auto r = runPipelineBench(options);
+    std::printf("%s %dx%d width %d on %s: training %.2f samples/s (batch %d, %d steps, %.1f s) | evaluation %.2f "
+                "frames/s (%d frames, %.1f s)\n",
+                o.method.c_str(), o.size, o.size, o.width, r.device.c_str(), r.trainSamplesPerSecond, o.batch, o.steps,
+                r.trainSeconds, r.evalFramesPerSecond, o.frames, r.evalSeconds);
+}
 } // namespace
 
 void addBenchCommand(CLI::App& app)
@@ -60,6 +82,19 @@ void addBenchCommand(CLI::App& app)
         ->check(CLI::PositiveNumber);
     model->add_option("--device", options->device, "auto, cpu, cuda or cuda:N")->capture_default_str();
     model->callback([options] { runModelBenches(*options); });
+
+    auto p = std::make_shared<PipelineOptions>();
+    auto* pipeline = bench->add_subcommand(
+        "pipeline", "Training samples/s and evaluation frames/s end to end (clip loading, model, memory, metrics) on "
+                    "generated frames, after a warm-up");
+    pipeline->add_option("--method", p->method, "pred or recon")->check(CLI::IsMember({"pred", "recon"}))->capture_default_str();
+    pipeline->add_option("--size", p->size, "Input size")->capture_default_str();
+    pipeline->add_option("--width", p->width, "First-stage width (64 = full)")->check(CLI::PositiveNumber)->capture_default_str();
+    pipeline->add_option("--batch", p->batch, "Training batch size")->check(CLI::PositiveNumber)->capture_default_str();
+    pipeline->add_option("--steps", p->steps, "Timed training steps")->check(CLI::PositiveNumber)->capture_default_str();
+    pipeline->add_option("--frames", p->frames, "Evaluated frames")->check(CLI::Range(2, 1000000))->capture_default_str();
+    pipeline->add_option("--device", p->device, "auto, cpu, cuda or cuda:N")->capture_default_str();
+    pipeline->callback([p] { runPipeline(*p); });
 }
 
 } // namespace mnad::cli

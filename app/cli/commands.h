@@ -14,5 +14,7 @@ void addBenchCommand(CLI::App& app);
 void addTrainCommand(CLI::App& app, int& exitCode);
 void addEvaluateCommand(CLI::App& app, int& exitCode);
 void addDemoCommand(CLI::App& app, int& exitCode);
+void addDatasetCommand(CLI::App& app, int& exitCode);
+void addInspectCommand(CLI::App& app, int& exitCode);
 
 } // namespace mnad::cli

@@ -18,39 +18,51 @@
 
 namespace mnad::cli {
 
+OpenRun openRun(const EvaluationOptions& o)
+{
+    OpenRun r;
+    r.run = RunFolder(o.run);
+    r.config = readTrainConfig(r.run.config());
+    r.checkpoint = o.checkpoint;
+    if (r.checkpoint.empty()) {
+        const auto latest = r.run.latestCheckpoint();
+        if (!latest)
+            throw std::runtime_error(r.run.root().string() + ": no checkpoint to evaluate (train it first)");
+        r.checkpoint = *latest;
+    }
+    r.model = std::make_unique<MnadModel>(r.config.model);
+    loadCheckpoint(r.checkpoint, *r.model);
+    r.model->to(selectDevice(o.device));
+    r.dataset = discoverDataset(o.data.empty() ? r.config.datasetPath : o.data);
+    if (r.dataset.testing.empty())
+        throw std::runtime_error(r.dataset.root.string() + ": no test videos");
+    r.frames = std::make_unique<DiskFrameProvider>(r.dataset.testing, r.config.model.imageSize);
+    r.evaluation = EvaluationConfig::official(r.config.model.method);
+    if (o.alpha >= 0)
+        r.evaluation.alpha = o.alpha;
+    if (o.threshold >= 0)
+        r.evaluation.threshold = o.threshold;
+    r.evaluation.memoryPolicy = o.memoryPolicy == "reset" ? MemoryPolicy::ResetPerVideo : MemoryPolicy::CarryAcrossVideos;
+    r.evaluation.encoderBatch = o.encoderBatch;
+    return r;
+}
+
 EvaluationOutcome runEvaluation(const EvaluationOptions& o)
 {
-    const RunFolder run(o.run);
-    const TrainConfig config = readTrainConfig(run.config());
-    std::filesystem::path checkpoint = o.checkpoint;
-    if (checkpoint.empty()) {
-        const auto latest = run.latestCheckpoint();
-        if (!latest)
-            throw std::runtime_error(run.root().string() + ": no checkpoint to evaluate (train it first)");
-        checkpoint = *latest;
-    }
-    MnadModel model(config.model);
-    loadCheckpoint(checkpoint, model);
-    model.to(selectDevice(o.device));
-
-    const Dataset dataset = discoverDataset(o.data.empty() ? config.datasetPath : o.data);
-    if (dataset.testing.empty())
-        throw std::runtime_error(dataset.root.string() + ": no test videos");
-    const DiskFrameProvider frames(dataset.testing, config.model.imageSize);
+    OpenRun opened = openRun(o);
+    const RunFolder& run = opened.run;
+    const TrainConfig& config = opened.config;
+    const auto& checkpoint = opened.checkpoint;
+    MnadModel& model = *opened.model;
+    const Dataset& dataset = opened.dataset;
+    const DiskFrameProvider& frames = *opened.frames;
+    const EvaluationConfig& ec = opened.evaluation;
     std::vector<std::vector<uint8_t>> labels;
     const auto labelFile = o.labels.empty() ? findLabels(dataset) : std::optional<std::filesystem::path>(o.labels);
     if (labelFile)
         labels = loadLabels(*labelFile, frames);
     else
         std::fprintf(stderr, "warning: no ground truth found for %s: scores only, no AUC\n", dataset.name.c_str());
-
-    EvaluationConfig ec = EvaluationConfig::official(config.model.method);
-    if (o.alpha >= 0)
-        ec.alpha = o.alpha;
-    if (o.threshold >= 0)
-        ec.threshold = o.threshold;
-    ec.memoryPolicy = o.memoryPolicy == "reset" ? MemoryPolicy::ResetPerVideo : MemoryPolicy::CarryAcrossVideos;
-    ec.encoderBatch = o.encoderBatch;
 
     StopToken stop;
     InterruptGuard interrupts(stop);

@@ -1,6 +1,13 @@
 #pragma once
 // Evaluation of a run folder, shared by `mnad evaluate` and `mnad demo`.
 
+#include "core/data/dataset_layout.h"
+#include "core/eval/evaluator.h"
+#include "core/io/disk_frame_provider.h"
+#include "core/run/run_folder.h"
+#include "core/train/train_config.h"
+
+#include <memory>
 #include <string>
 
 namespace mnad::cli {
@@ -17,6 +24,18 @@ struct EvaluationOutcome {
     double microAuc = 0;
     double framesPerSecond = 0;
 };
+
+// A run opened for evaluation or inspection: its model with the checkpoint loaded, and its test split.
+struct OpenRun {
+    RunFolder run{""};
+    TrainConfig config;
+    std::filesystem::path checkpoint;
+    std::unique_ptr<MnadModel> model;
+    Dataset dataset;
+    std::unique_ptr<DiskFrameProvider> frames;
+    EvaluationConfig evaluation;
+};
+OpenRun openRun(const EvaluationOptions& options);
 
 EvaluationOutcome runEvaluation(const EvaluationOptions& options);
 

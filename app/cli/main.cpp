@@ -26,6 +26,8 @@ int main(int argc, char** argv)
     mnad::cli::addTrainCommand(app, exitCode);
     mnad::cli::addEvaluateCommand(app, exitCode);
     mnad::cli::addDemoCommand(app, exitCode);
+    mnad::cli::addDatasetCommand(app, exitCode);
+    mnad::cli::addInspectCommand(app, exitCode);
 #endif
 
     try {

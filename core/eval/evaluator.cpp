@@ -44,14 +44,14 @@ public:
     VideoEvaluator(MnadModel& model, const EvaluationConfig& config) : model_(model), config_(config) {}
 
     // Scores every window of the video; frames are the whole video, decoded.
-    void run(const Frames& frames, VideoEvaluation& out, int64_t& updates);
+    void run(int64_t video, const Frames& frames, VideoEvaluation& out, int64_t& updates);
 
 private:
     MnadModel& model_;
     const EvaluationConfig& config_;
 };
 
-void VideoEvaluator::run(const Frames& frames, VideoEvaluation& out, int64_t& updates)
+void VideoEvaluator::run(int64_t video, const Frames& frames, VideoEvaluation& out, int64_t& updates)
 {
     const auto& mc = model_.config();
     const int t = mc.method == Method::Prediction ? mc.tLength : 1;
@@ -83,6 +83,12 @@ void VideoEvaluator::run(const Frames& frames, VideoEvaluation& out, int64_t& up
             r.featureDistance = model_.memory().featureDistance(scores, 1).item<double>();
             auto usage = torch::bincount(scores.top1.to(torch::kCPU), {}, mc.memorySize).to(torch::kInt);
             r.itemUsage.assign(usage.data_ptr<int32_t>(), usage.data_ptr<int32_t>() + usage.numel());
+            if (config_.inspector) {
+                const int64_t h = one.features.size(2), w = one.features.size(3);
+                FrameInspection inspection{output, frameTarget, errorMap(output, frameTarget)[0],
+                                           scores.scoreMemory.t().reshape({-1, h, w}), scores.top1.view({h, w})};
+                config_.inspector(video, first + i + t - 1, inspection);
+            }
             if (model_.memory().updateIfNormal(scores.queries, r.pointScore, config_.threshold)) {
                 r.memoryUpdated = true;
                 ++updates;
@@ -120,9 +126,10 @@ Evaluation evaluateModel(MnadModel& model, const FrameProvider& frames, const st
     std::future<Frames> next;
     if (videos > 0)
         next = std::async(std::launch::async, readFrames, std::cref(frames), 0, 0, frames.frameCount(0));
-    for (int64_t v = 0; v < videos; ++v) {
+    const int64_t lastVideo = config.lastVideo >= 0 ? std::min(config.lastVideo, videos - 1) : videos - 1;
+    for (int64_t v = 0; v <= lastVideo; ++v) {
         Frames decoded = next.get(); // decoding of the next video overlaps with this one's evaluation
-        if (v + 1 < videos)
+        if (v + 1 <= lastVideo)
             next = std::async(std::launch::async, readFrames, std::cref(frames), v + 1, 0, frames.frameCount(v + 1));
         if (stop && stop->stopRequested())
             break;
@@ -138,7 +145,7 @@ Evaluation evaluateModel(MnadModel& model, const FrameProvider& frames, const st
         }
         if (config.memoryPolicy == MemoryPolicy::ResetPerVideo)
             model.memory().setItems(trainedItems);
-        evaluator.run(decoded, video, evaluation.summary.memoryUpdates);
+        evaluator.run(v, decoded, video, evaluation.summary.memoryUpdates);
         evaluation.videos.push_back(std::move(video));
         if (progress)
             progress(v + 1, videos);

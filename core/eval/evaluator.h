@@ -15,11 +15,24 @@
 
 namespace mnad {
 
+// What the model saw and produced for one scored frame, for the inspector (maps on the model's input grid).
+struct FrameInspection {
+    torch::Tensor output;    // 1×C×H×W prediction / reconstruction in [-1, 1]
+    torch::Tensor target;    // 1×C×H×W the real frame
+    torch::Tensor errorMap;  // H×W squared error on [0,1] images, channel mean
+    torch::Tensor attention; // M×h×w weight of each memory item at each query location
+    torch::Tensor top1;      // h×w most attended item
+};
+// Called for every scored frame (video index, frame index) before the memory update of that frame.
+using FrameInspector = std::function<void(int64_t, int64_t, const FrameInspection&)>;
+
 struct EvaluationConfig {
     double alpha = 0.6;       // weight of PSNR in the fusion (official: 0.6 prediction, 0.7 reconstruction)
     double threshold = 0.01;  // test-time update when the point score is below (0.01 / 0.015)
     MemoryPolicy memoryPolicy = MemoryPolicy::CarryAcrossVideos;
     int encoderBatch = 8;     // frames per encoder pass; 1 = strictly frame by frame
+    int64_t lastVideo = -1;   // stop after this video (-1: all); the earlier ones still run for the carried memory
+    FrameInspector inspector; // optional
     static EvaluationConfig official(Method method);
 };
 

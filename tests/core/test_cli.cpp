@@ -63,6 +63,14 @@ TEST(Cli, UsageErrorsExitWithTwo)
     EXPECT_NE(help.output.find("info"), std::string::npos);
 }
 
+TEST(Cli, BenchPipelinePrintsThroughput)
+{
+    auto run = runCli("bench pipeline --size 16 --width 2 --steps 2 --frames 12 --device cpu");
+    ASSERT_EQ(run.exitCode, 0) << run.output;
+    EXPECT_TRUE(std::regex_search(run.output, std::regex("training [0-9.]+ samples/s .* evaluation [0-9.]+ frames/s")))
+        << run.output;
+}
+
 TEST(Cli, BenchModelPrintsFigures)
 {
     auto run = runCli("bench model --sizes 16 --widths 2 --repeats 1 --device cpu");
@@ -86,6 +94,20 @@ TEST(Cli, DemoRunsTheWholePipeline)
     for (const char* file : {"config.json", "metrics.csv", "log.txt", "checkpoints/final.pt", "scores.csv", "report.json",
                              "roc.csv", "memory_usage.csv"})
         EXPECT_TRUE(std::filesystem::exists(runFolder / file)) << file;
+
+    auto summary = runCli("dataset '" + (root / "datasets/demo").string() + "'");
+    EXPECT_EQ(summary.exitCode, 0) << summary.output;
+    EXPECT_NE(summary.output.find("testing: 8 videos, 192 frames"), std::string::npos) << summary.output;
+    EXPECT_NE(summary.output.find("labels: found"), std::string::npos) << summary.output;
+
+    auto inspect = runCli("inspect --run '" + runFolder.string() + "' --video 02 --device cpu");
+    EXPECT_EQ(inspect.exitCode, 0) << inspect.output;
+    EXPECT_NE(inspect.output.find("video 02: 24 frames, 20 scored"), std::string::npos) << inspect.output;
+    for (const char* file : {"error_maps.npy", "attention.npy", "top1.npy", "predictions.npy", "scored.npy"})
+        EXPECT_TRUE(std::filesystem::exists(runFolder / "inspect/02" / file)) << file;
+    auto noVideo = runCli("inspect --run '" + runFolder.string() + "' --video 99");
+    EXPECT_EQ(noVideo.exitCode, 1);
+    EXPECT_NE(noVideo.output.find("no test video named '99'"), std::string::npos) << noVideo.output;
 
     // Evaluating again with another memory policy works from the run folder alone.
     auto again = runCli("evaluate --run '" + runFolder.string() + "' --memory-policy reset --device cpu");

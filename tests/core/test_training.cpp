@@ -3,7 +3,9 @@
 
 #include "core/data/data_error.h"
 #include "core/eval/evaluation_report.h"
+#include "core/data/npy_reader.h"
 #include "core/eval/evaluator.h"
+#include "core/eval/video_inspection.h"
 #include "core/run/atomic_file.h"
 #include "core/run/config_json.h"
 #include "core/train/checkpoint.h"
@@ -232,6 +234,25 @@ TEST(Evaluation, BatchedEqualsFrameByFrameAndFindsObviousAnomalies)
     EXPECT_EQ(one.summary.scoredFrames, 3 * 26);
     EXPECT_TRUE(one.summary.hasLabels);
     EXPECT_GT(one.summary.microAuc, 0.9) << "obvious anomalies should be found";
+
+    // Inspection of one video: maps per frame, larger errors where the anomalies are, attention that sums to one.
+    ec.encoderBatch = 4;
+    const VideoInspection inspection = inspectVideo(model, test, 1, ec);
+    EXPECT_EQ(inspection.scored.sum().item<int64_t>(), 26);
+    EXPECT_EQ(inspection.errorMaps.sizes(), (std::vector<int64_t>{30, 16, 16}));
+    EXPECT_EQ(inspection.attention.sizes(), (std::vector<int64_t>{30, 5, 2, 2}));
+    const double abnormalError = inspection.errorMaps.slice(0, 12, 20).mean().item<double>();
+    const double normalError = inspection.errorMaps.slice(0, 25, 30).mean().item<double>();
+    EXPECT_GT(abnormalError, 3 * normalError);
+    EXPECT_TRUE(torch::allclose(inspection.attention.slice(0, 4).sum(1), torch::ones({26, 2, 2}), 1e-5));
+    EXPECT_TRUE(torch::equal(inspection.top1.slice(0, 4), inspection.attention.slice(0, 4).argmax(1)));
+    EXPECT_EQ(inspection.errorMaps[0].abs().sum().item<double>(), 0.0) << "unscored frames hold zeros";
+    writeVideoInspection(inspection, tmp / "inspect");
+    const NpyArray saved = readNpy(tmp / "inspect" / "error_maps.npy");
+    EXPECT_EQ(saved.shape, (std::vector<int64_t>{30, 16, 16}));
+    EXPECT_EQ(saved.dtype, "<f4");
+    EXPECT_FLOAT_EQ(static_cast<float>(saved.values[12 * 256 + 17]), inspection.errorMaps[12][1][1].item<float>());
+    EXPECT_EQ(readNpy(tmp / "inspect" / "top1.npy").shape, (std::vector<int64_t>{30, 2, 2}));
 
     writeScoresCsv(one, run.scores());
     writeMemoryUsageCsv(one, run.memoryUsage());

@@ -1,0 +1,30 @@
+#pragma once
+// End-to-end throughput on generated frames (no disk, no OpenCV, so it runs on a GPU box with LibTorch alone):
+// training samples/s (clip loading + forward + backward + Adam) and evaluation frames/s (the official protocol with
+// the test-time memory update), after a warm-up.
+
+#include "core/model/model_config.h"
+
+#include <string>
+
+namespace mnad {
+
+struct PipelineBenchOptions {
+    ModelConfig model;
+    int batch = 4;
+    int trainSteps = 20;
+    int evalFrames = 200;
+    int loaderThreads = 2;
+    std::string device = "auto";
+};
+
+struct PipelineBenchResult {
+    double trainSamplesPerSecond = 0;
+    double evalFramesPerSecond = 0;
+    double trainSeconds = 0, evalSeconds = 0;
+    std::string device;
+};
+
+PipelineBenchResult runPipelineBench(const PipelineBenchOptions& options);
+
+} // namespace mnad
