@@ -3,6 +3,9 @@
 #include "app/cli/commands.h"
 #include "core/bench/model_bench.h"
 #include "core/bench/pipeline_bench.h"
+#ifdef MNAD_WITH_IO
+#include "core/io/loader_bench.h"
+#endif
 
 #include <CLI/CLI.hpp>
 
@@ -95,6 +98,24 @@ void addBenchCommand(CLI::App& app)
     pipeline->add_option("--frames", p->frames, "Evaluated frames")->check(CLI::Range(2, 1000000))->capture_default_str();
     pipeline->add_option("--device", p->device, "auto, cpu, cuda or cuda:N")->capture_default_str();
     pipeline->callback([p] { runPipeline(*p); });
+
+#ifdef MNAD_WITH_IO
+    auto l = std::make_shared<LoaderBenchOptions>();
+    auto* loader = bench->add_subcommand(
+        "loader", "Decoded + resized frames/s from JPEG folders and from MP4 files through the clip loader, per "
+                  "number of decoding threads (the data is generated into a temporary folder)");
+    loader->add_option("--source-size", l->sourceSize, "Side of the frames on disk")->capture_default_str();
+    loader->add_option("--size", l->modelSize, "Side after resizing (the model's input)")->capture_default_str();
+    loader->add_option("--videos", l->videos, "Videos")->check(CLI::PositiveNumber)->capture_default_str();
+    loader->add_option("--frames", l->framesPerVideo, "Frames per video")->check(CLI::Range(10, 100000))->capture_default_str();
+    loader->add_option("--loader-threads", l->threads, "Decoding thread counts to try")->delimiter(',')->capture_default_str();
+    loader->callback([l] {
+        std::printf("%-6s %8s %12s   (%d videos x %d frames, %d px -> %d px)\n", "source", "threads", "frames/s",
+                    l->videos, l->framesPerVideo, l->sourceSize, l->modelSize);
+        for (const auto& row : runLoaderBench(*l))
+            std::printf("%-6s %8d %12.1f\n", row.source.c_str(), row.threads, row.framesPerSecond);
+    });
+#endif
 }
 
 } // namespace mnad::cli

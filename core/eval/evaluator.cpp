@@ -6,6 +6,7 @@
 
 #include <torch/torch.h>
 
+#include <algorithm>
 #include <chrono>
 #include <future>
 #include <stdexcept>
@@ -26,6 +27,8 @@ EvaluationConfig EvaluationConfig::official(Method method)
 }
 
 namespace {
+
+constexpr double kMaxPsnr = 100.0; // dB
 
 // Decoded frames of one video, read in chunks ahead of the model on another thread.
 using Frames = std::vector<std::vector<uint8_t>>;
@@ -78,7 +81,8 @@ void VideoEvaluator::run(int64_t video, const Frames& frames, VideoEvaluation& o
             auto frameTarget = target.narrow(0, i, 1);
             FrameRecord& r = out.frames[static_cast<size_t>(first + i + t - 1)];
             r.scored = true;
-            r.psnr = framePsnr(output, frameTarget).item<double>();
+            // A perfect frame (MSE 0) has an infinite PSNR, which the official code turns into NaN scores; cap it.
+            r.psnr = std::min(framePsnr(output, frameTarget).item<double>(), kMaxPsnr);
             r.pointScore = framePointScore(output, frameTarget).item<double>();
             r.featureDistance = model_.memory().featureDistance(scores, 1).item<double>();
             auto usage = torch::bincount(scores.top1.to(torch::kCPU), {}, mc.memorySize).to(torch::kInt);

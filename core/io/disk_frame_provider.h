@@ -4,6 +4,7 @@
 #include "core/data/dataset_layout.h"
 #include "core/data/frame_provider.h"
 
+#include <condition_variable>
 #include <memory>
 #include <mutex>
 #include <vector>
@@ -28,11 +29,19 @@ public:
     std::filesystem::path sourceOf(int64_t video, int64_t frame) const;
 
 private:
-    // A video file decodes sequentially best; one reader per video, used by one thread at a time.
+    // A video file decodes sequentially best. Each video keeps a few readers; a read takes the idle reader whose next
+    // frame is the wanted one (no seek), so threads reading different parts of one video do not make each other seek.
     struct OpenVideo {
-        std::unique_ptr<VideoReader> reader;
+        std::vector<std::unique_ptr<VideoReader>> readers;
+        std::vector<int64_t> nextFrame; // per reader
+        std::vector<bool> busy;         // per reader
         std::mutex mutex;
+        std::condition_variable released;
     };
+    // Picks (or opens) an idle reader for `frame`, waiting while all are busy; marks it busy.
+    static size_t acquireReader(OpenVideo& open, const std::filesystem::path& file, int64_t frame);
+    static void releaseReader(OpenVideo& open, size_t reader, int64_t nextFrame);
+    static constexpr size_t kReadersPerVideo = 4;
 
     std::vector<VideoEntry> videos_;
     std::vector<int64_t> frameCounts_;

@@ -115,6 +115,14 @@ TEST(Cli, DemoRunsTheWholePipeline)
     std::filesystem::remove_all(root);
 }
 
+TEST(Cli, BenchLoaderPrintsFramesPerSecond)
+{
+    auto run = runCli("bench loader --source-size 48 --size 32 --videos 1 --frames 16 --loader-threads 1,2");
+    ASSERT_EQ(run.exitCode, 0) << run.output;
+    EXPECT_TRUE(std::regex_search(run.output, std::regex("jpg +1 +[0-9.]+"))) << run.output;
+    EXPECT_TRUE(std::regex_search(run.output, std::regex("mp4 +2 +[0-9.]+"))) << run.output;
+}
+
 TEST(Cli, BadDataAndArgumentsAreExplained)
 {
     auto missing = runCli("train --data /nonexistent/dataset --epochs 1");
