@@ -112,13 +112,37 @@ void ClipLoader::workerLoop()
     }
 }
 
+ClipLoader::Frame ClipLoader::frame(int64_t video, int64_t index) const
+{
+    const uint64_t key = static_cast<uint64_t>(video) << 32 | static_cast<uint64_t>(index);
+    {
+        std::lock_guard<std::mutex> lock(cacheMutex_);
+        if (auto it = cache_.find(key); it != cache_.end())
+            return it->second;
+    }
+    const int size = frames_->frameSize();
+    auto decoded = std::make_shared<std::vector<uint8_t>>(static_cast<size_t>(size) * size * 3);
+    frames_->readFrame(video, index, decoded->data());
+    std::lock_guard<std::mutex> lock(cacheMutex_);
+    if (decoded->size() <= options_.cacheBytes && cache_.emplace(key, decoded).second) {
+        cacheOrder_.push_back(key);
+        cacheUsed_ += decoded->size();
+        while (cacheUsed_ > options_.cacheBytes) {
+            cacheUsed_ -= cache_.at(cacheOrder_.front())->size();
+            cache_.erase(cacheOrder_.front());
+            cacheOrder_.pop_front();
+        }
+    }
+    return decoded;
+}
+
 ClipBatch ClipLoader::assemble(int64_t batch) const
 {
     const int size = frames_->frameSize();
     const int64_t begin = batch * options_.batchSize;
     const int64_t end = std::min<int64_t>(begin + options_.batchSize, windowCount());
-    // Each frame is decoded once per batch even when several windows share it.
-    std::map<std::pair<int64_t, int64_t>, std::vector<uint8_t>> decoded;
+    // Frames shared by several windows of the batch are fetched once, and from the cache across batches.
+    std::map<std::pair<int64_t, int64_t>, Frame> fetched;
     ClipBatch out;
     std::vector<torch::Tensor> clips;
     for (int64_t i = begin; i < end; ++i) {
@@ -126,12 +150,10 @@ ClipBatch ClipLoader::assemble(int64_t batch) const
         std::vector<const uint8_t*> frames;
         for (int t = 0; t < options_.tLength; ++t) {
             auto key = std::make_pair(w.video, w.start + t);
-            auto it = decoded.find(key);
-            if (it == decoded.end()) {
-                it = decoded.emplace(key, std::vector<uint8_t>(static_cast<size_t>(size) * size * 3)).first;
-                frames_->readFrame(w.video, w.start + t, it->second.data());
-            }
-            frames.push_back(it->second.data());
+            auto it = fetched.find(key);
+            if (it == fetched.end())
+                it = fetched.emplace(key, frame(w.video, w.start + t)).first;
+            frames.push_back(it->second->data());
         }
         clips.push_back(clipTensor(frames, size));
         out.windows.push_back(w);

@@ -8,12 +8,14 @@
 #include <torch/types.h>
 
 #include <condition_variable>
+#include <deque>
 #include <cstdint>
 #include <map>
 #include <memory>
 #include <mutex>
 #include <optional>
 #include <thread>
+#include <unordered_map>
 #include <vector>
 
 namespace mnad {
@@ -37,6 +39,9 @@ struct ClipLoaderOptions {
     uint64_t seed = 0;
     int threads = 2;
     int prefetchBatches = 4;
+    // Decoded frames are kept (8-bit, at the model size) up to this many bytes, so that a frame shared by several
+    // windows is decoded once, not once per window; when the split fits, each frame is decoded once per run.
+    size_t cacheBytes = size_t(1) << 30;
 };
 
 struct ClipBatch {
@@ -67,6 +72,8 @@ private:
     void stopWorkers();
     void workerLoop();
     ClipBatch assemble(int64_t batch) const;
+    using Frame = std::shared_ptr<const std::vector<uint8_t>>;
+    Frame frame(int64_t video, int64_t index) const;
 
     std::shared_ptr<const FrameProvider> frames_;
     ClipLoaderOptions options_;
@@ -82,6 +89,11 @@ private:
     std::mutex mutex_;
     std::condition_variable changed_;
     std::vector<std::thread> workers_;
+
+    mutable std::mutex cacheMutex_;
+    mutable std::unordered_map<uint64_t, Frame> cache_;
+    mutable std::deque<uint64_t> cacheOrder_; // insertion order, for first-in first-out eviction
+    mutable size_t cacheUsed_ = 0;
 };
 
 } // namespace mnad

@@ -69,6 +69,28 @@ TEST(ClipLoader, EachFrameDecodedOncePerBatch)
     EXPECT_EQ(frames->reads.load(), 8); // 4 windows of 5 frames share 8 distinct frames
 }
 
+TEST(ClipLoader, EachFrameDecodedOncePerEpochWhenTheCacheHoldsTheSplit)
+{
+    auto frames = std::make_shared<CountingFrames>(std::vector<int64_t>{30, 20});
+    ClipLoader loader(frames, {5, 4, true, false, 3, 1, 2});
+    loader.startEpoch(0);
+    while (loader.next()) {
+    }
+    EXPECT_EQ(frames->reads.load(), 50); // 42 shuffled windows of 5 frames, yet every frame decoded once
+    loader.startEpoch(1);
+    while (loader.next()) {
+    }
+    EXPECT_EQ(frames->reads.load(), 50) << "the second epoch comes from the cache";
+
+    auto again = std::make_shared<CountingFrames>(std::vector<int64_t>{30, 20});
+    ClipLoader small(again, {5, 4, true, false, 3, 1, 2, 10 * 4 * 4 * 3}); // room for 10 frames only
+    small.startEpoch(0);
+    while (small.next()) {
+    }
+    EXPECT_GT(again->reads.load(), 50);
+    EXPECT_LT(again->reads.load(), 42 * 5);
+}
+
 TEST(ClipLoader, SeededShuffleCoversEveryWindowOnce)
 {
     auto frames = std::make_shared<CountingFrames>(std::vector<int64_t>{20, 15});
