@@ -57,6 +57,69 @@
     </message>
 </context>
 <context>
+    <name>mnad::ui::DatasetBrowser</name>
+    <message>
+        <source>No dataset open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a dataset root (File → Open Dataset…, or drop a folder on the window): frame folders in the MNAD layout (&lt;root&gt;/&lt;name&gt;/training/frames/&lt;video&gt;/), the UCSD layout, or video files.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Video</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Frames</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>FPS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot open the dataset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2 layout)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Labels found: %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Labels missing: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Labels do not fit: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>training</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>testing</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>mnad::ui::MainWindow</name>
     <message>
         <source>MNAD Studio</source>
@@ -72,10 +135,6 @@
     </message>
     <message>
         <source>Dataset</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Open a dataset root (File → Open Dataset…): frame folders in the MNAD layout (&lt;root&gt;/&lt;name&gt;/training/frames/&lt;video&gt;/), the UCSD layout, or video files. Its videos, frame counts and labels will be listed here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -128,10 +187,6 @@
     </message>
     <message>
         <source>About &amp;Qt</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Dataset root: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -57,6 +57,69 @@
     </message>
   </context>
   <context>
+    <name>mnad::ui::DatasetBrowser</name>
+    <message>
+      <source>No dataset open</source>
+      <translation>未打开数据集</translation>
+    </message>
+    <message>
+      <source>Open a dataset root (File → Open Dataset…, or drop a folder on the window): frame folders in the MNAD layout (&lt;root&gt;/&lt;name&gt;/training/frames/&lt;video&gt;/), the UCSD layout, or video files.</source>
+      <translation>打开数据集根目录（文件 → 打开数据集…，或将文件夹拖到窗口上）：MNAD 布局的帧文件夹（&lt;root&gt;/&lt;name&gt;/training/frames/&lt;video&gt;/）、UCSD 布局或视频文件。</translation>
+    </message>
+    <message>
+      <source>Video</source>
+      <translation>视频</translation>
+    </message>
+    <message>
+      <source>Frames</source>
+      <translation>帧数</translation>
+    </message>
+    <message>
+      <source>Size</source>
+      <translation>尺寸</translation>
+    </message>
+    <message>
+      <source>FPS</source>
+      <translation>帧率</translation>
+    </message>
+    <message>
+      <source>Problem</source>
+      <translation>问题</translation>
+    </message>
+    <message>
+      <source>Reading %1…</source>
+      <translation>正在读取 %1…</translation>
+    </message>
+    <message>
+      <source>Cannot open the dataset</source>
+      <translation>无法打开数据集</translation>
+    </message>
+    <message>
+      <source>%1 (%2 layout)</source>
+      <translation>%1（%2 布局）</translation>
+    </message>
+    <message>
+      <source>Labels found: %1 (%2)</source>
+      <translation>已找到标签：%1（%2）</translation>
+    </message>
+    <message>
+      <source>Labels missing: %1</source>
+      <translation>缺少标签：%1</translation>
+    </message>
+    <message>
+      <source>Labels do not fit: %1</source>
+      <translation>标签不匹配：%1</translation>
+    </message>
+    <message>
+      <source>training</source>
+      <translation>训练集</translation>
+    </message>
+    <message>
+      <source>testing</source>
+      <translation>测试集</translation>
+    </message>
+  </context>
+  <context>
     <name>mnad::ui::MainWindow</name>
     <message>
       <source>MNAD Studio</source>
@@ -73,10 +136,6 @@
     <message>
       <source>Dataset</source>
       <translation>数据集</translation>
-    </message>
-    <message>
-      <source>Open a dataset root (File → Open Dataset…): frame folders in the MNAD layout (&lt;root&gt;/&lt;name&gt;/training/frames/&lt;video&gt;/), the UCSD layout, or video files. Its videos, frame counts and labels will be listed here.</source>
-      <translation>打开数据集根目录（文件 → 打开数据集…）：MNAD 布局的帧文件夹（&lt;root&gt;/&lt;name&gt;/training/frames/&lt;video&gt;/）、UCSD 布局或视频文件。其视频、帧数和标签将在此列出。</translation>
     </message>
     <message>
       <source>Training</source>
@@ -129,10 +188,6 @@
     <message>
       <source>About &amp;Qt</source>
       <translation>关于 Qt(&amp;Q)</translation>
-    </message>
-    <message>
-      <source>Dataset root: %1</source>
-      <translation>数据集根目录：%1</translation>
     </message>
     <message>
       <source>Open Dataset Root</source>

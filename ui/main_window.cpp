@@ -2,6 +2,7 @@
 
 #include "core/runtime/build_info.h"
 #include "ui/about_dialog.h"
+#include "ui/dataset_browser.h"
 #include "ui/page_placeholder.h"
 #include "ui/preferences.h"
 #include "ui/resources.h"
@@ -10,7 +11,11 @@
 #include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDragEnterEvent>
+#include <QDropEvent>
+#include <QMimeData>
 #include <QDir>
+#include <QFileInfo>
 #include <QFileDialog>
 #include <QLabel>
 #include <QListWidget>
@@ -31,6 +36,7 @@ MainWindow::MainWindow(QWidget* parent)
     setObjectName(QStringLiteral("MainWindow"));
     setWindowTitle(tr("MNAD Studio"));
     setWindowIcon(QIcon(QStringLiteral(":/icons/mnad-studio.svg")));
+    setAcceptDrops(true);
 
     createPages();
     createMenus();
@@ -63,12 +69,10 @@ void MainWindow::createPages()
         QString description;
         QStyle::StandardPixmap icon;
     };
-    const PageSpec specs[PageCount] = {
-        {"datasetPage", tr("Dataset"),
-         tr("Open a dataset root (File \u2192 Open Dataset\u2026): frame folders in the MNAD layout "
-            "(<root>/<name>/training/frames/<video>/), the UCSD layout, or video files. Its videos, frame counts "
-            "and labels will be listed here."),
-         QStyle::SP_DirOpenIcon},
+    m_datasetPage = new DatasetBrowser(m_pages);
+    m_pages->addWidget(m_datasetPage);
+    m_navigation->addItem(new QListWidgetItem(style()->standardIcon(QStyle::SP_DirOpenIcon), tr("Dataset")));
+    const PageSpec specs[] = {
         {"trainingPage", tr("Training"),
          tr("Train a prediction or reconstruction model on the open dataset and follow its losses and memory "
             "live."),
@@ -84,7 +88,6 @@ void MainWindow::createPages()
         m_pages->addWidget(page);
         m_navigation->addItem(new QListWidgetItem(style()->standardIcon(spec.icon), spec.title));
     }
-    m_datasetPage = static_cast<PagePlaceholder*>(m_pages->widget(DatasetPage));
     connect(m_navigation, &QListWidget::currentRowChanged, m_pages, &QStackedWidget::setCurrentIndex);
     m_navigation->setCurrentRow(DatasetPage);
 }
@@ -157,7 +160,7 @@ void MainWindow::openDataset(const QString& root)
         recent.removeLast();
     prefs::recentDatasets.set(recent);
     rebuildRecentMenu();
-    m_datasetPage->setDetail(tr("Dataset root: %1").arg(QDir::toNativeSeparators(root)));
+    m_datasetPage->openDataset(root);
     showPage(DatasetPage);
 }
 
@@ -190,6 +193,19 @@ void MainWindow::restoreWindowState()
     restoreState(prefs::mainWindowState.get());
     const int page = prefs::currentPage.get();
     showPage(page >= 0 && page < PageCount ? static_cast<Page>(page) : DatasetPage);
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent* event)
+{
+    const auto urls = event->mimeData()->urls();
+    if (!urls.isEmpty() && urls.first().isLocalFile() && QFileInfo(urls.first().toLocalFile()).isDir())
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent* event)
+{
+    openDataset(event->mimeData()->urls().first().toLocalFile());
+    event->acceptProposedAction();
 }
 
 void MainWindow::closeEvent(QCloseEvent* event)

@@ -10,7 +10,7 @@ class QLabel;
 
 namespace mnad::ui {
 
-class PagePlaceholder;
+class DatasetBrowser;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -26,6 +26,8 @@ public:
 
 protected:
     void closeEvent(QCloseEvent* event) override;
+    void dragEnterEvent(QDragEnterEvent* event) override;
+    void dropEvent(QDropEvent* event) override;
 
 private:
     void createPages();
@@ -38,7 +40,7 @@ private:
 
     QListWidget* m_navigation;
     QStackedWidget* m_pages;
-    PagePlaceholder* m_datasetPage = nullptr;
+    DatasetBrowser* m_datasetPage = nullptr;
     QMenu* m_recentMenu = nullptr;
     QLabel* m_deviceLabel;
 };

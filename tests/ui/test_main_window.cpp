@@ -1,11 +1,17 @@
 // The main window: its areas, menus, About box, settings and translations (runs offscreen).
 
+#include "core/data/npy_writer.h"
 #include "ui/about_dialog.h"
 #include "ui/main_window.h"
 #include "ui/preferences.h"
 #include "ui/translations.h"
 
 #include <QApplication>
+#include <QDir>
+#include <QImage>
+#include <QLabel>
+#include <QTemporaryDir>
+#include <QTreeWidget>
 #include <QListWidget>
 #include <QMenuBar>
 #include <QSettings>
@@ -101,6 +107,45 @@ private slots:
         QVERIFY(lines.filter(QStringLiteral("QCustomPlot 2.")).size() == 1);
         mnad::ui::AboutDialog dialog;
         QVERIFY(dialog.findChild<QWidget*>(QStringLiteral("versions")));
+    }
+
+    void datasetPageShowsVideosAndLabels()
+    {
+        QTemporaryDir dir;
+        const QString root = dir.filePath(QStringLiteral("toy"));
+        for (const char* video : {"training/frames/01", "testing/frames/01", "testing/frames/02"}) {
+            QVERIFY(QDir().mkpath(root + QLatin1Char('/') + QLatin1String(video)));
+            for (int f = 0; f < 3; ++f) {
+                QImage frame(24, 16, QImage::Format_RGB888);
+                frame.fill(QColor(10 * f, 20, 30));
+                QVERIFY(frame.save(root + QLatin1Char('/') + QLatin1String(video) + QStringLiteral("/%1.png").arg(f)));
+            }
+        }
+        mnad::writeLabelsNpy(QString(root + QStringLiteral("/frame_labels_toy.npy")).toStdString(), {0, 0, 1, 1, 1, 0});
+
+        MainWindow window;
+        window.show();
+        window.openDataset(root);
+        auto* videos = window.findChild<QTreeWidget*>(QStringLiteral("datasetVideos"));
+        auto* labels = window.findChild<QLabel*>(QStringLiteral("labelStatus"));
+        QVERIFY(videos && labels);
+        QTRY_VERIFY_WITH_TIMEOUT(videos->isVisible(), 10000);
+        QCOMPARE(videos->topLevelItemCount(), 2);
+        QCOMPARE(videos->topLevelItem(1)->childCount(), 2);
+        QCOMPARE(videos->topLevelItem(1)->child(0)->text(2), QStringLiteral("24×16"));
+        QVERIFY2(labels->text().contains(QStringLiteral("3 of 6 test frames abnormal")), qPrintable(labels->text()));
+
+        // Labels of the wrong length: shown in the page, with both numbers.
+        mnad::writeLabelsNpy(QString(root + QStringLiteral("/frame_labels_toy.npy")).toStdString(), {0, 1});
+        window.openDataset(root);
+        QTRY_VERIFY_WITH_TIMEOUT(labels->text().startsWith(QStringLiteral("Labels do not fit")), 10000);
+        QVERIFY2(labels->text().contains(QStringLiteral("6")), qPrintable(labels->text()));
+
+        // A folder that is not a dataset: a message in the page, no crash.
+        window.openDataset(dir.filePath(QStringLiteral("missing")));
+        auto* message = window.findChild<QLabel*>(QStringLiteral("datasetMessage"));
+        QTRY_VERIFY_WITH_TIMEOUT(message->text().contains(QStringLiteral("not a folder")), 10000);
+        QVERIFY(!videos->isVisible());
     }
 
     void chineseTranslationIsBuiltIn()
