@@ -6,6 +6,8 @@
 #include <QLabel>
 #include <QTreeWidget>
 #include <QVBoxLayout>
+
+#include <utility>
 #include <QtConcurrent/QtConcurrentRun>
 
 namespace mnad::ui {
@@ -74,7 +76,13 @@ DatasetBrowser::DatasetBrowser(QWidget* parent)
     layout->addWidget(m_message);
     layout->addWidget(m_labels);
     layout->addWidget(m_videos, 1);
-    connect(m_watcher, &QFutureWatcher<DatasetReading>::finished, this, [this] { showView(m_watcher->result()); });
+    connect(m_watcher, &QFutureWatcher<DatasetReading>::finished, this, [this] {
+        if (!m_pending.isEmpty()) { // a newer folder was asked for meanwhile: show that one instead
+            startReading(std::exchange(m_pending, QString()));
+            return;
+        }
+        showView(m_watcher->result());
+    });
 }
 
 DatasetBrowser::~DatasetBrowser()
@@ -89,7 +97,17 @@ bool DatasetBrowser::isLoading() const
 
 void DatasetBrowser::openDataset(const QString& root)
 {
-    m_watcher->waitForFinished(); // one folder at a time; reading a summary takes well under a second per video
+    // One read at a time, never waiting on the GUI thread: a request during a read replaces any queued one.
+    if (m_watcher->isRunning()) {
+        m_pending = root;
+        m_title->setText(tr("Reading %1\u2026").arg(root));
+        return;
+    }
+    startReading(root);
+}
+
+void DatasetBrowser::startReading(const QString& root)
+{
     m_title->setText(tr("Reading %1\u2026").arg(root));
     m_watcher->setFuture(QtConcurrent::run(readDataset, root));
 }

@@ -28,6 +28,7 @@ signals:
     void datasetFailed(const QString& message);
 
 private:
+    void startReading(const QString& root);
     void showView(const DatasetReading& view);
 
     QLabel* m_title;
@@ -35,6 +36,7 @@ private:
     QLabel* m_message;
     QTreeWidget* m_videos;
     QFutureWatcher<DatasetReading>* m_watcher;
+    QString m_pending; // folder asked for while another was being read
 };
 
 } // namespace mnad::ui
