@@ -9,7 +9,7 @@ core_pkgs=(
   libtorch-dev libopenblas0-pthread
   libopencv-dev
   libavformat-dev libavcodec-dev libavutil-dev libswscale-dev
-  nlohmann-json3-dev libcli11-dev libgtest-dev python3-sklearn
+  nlohmann-json3-dev libcli11-dev libgtest-dev python3-sklearn python3-torch
   libmatio-dev
 )
 gui_pkgs=(

@@ -3,9 +3,12 @@
 #include "core/runtime/build_info.h"
 #include "ui/about_dialog.h"
 #include "ui/dataset_browser.h"
-#include "ui/page_placeholder.h"
+#include "ui/inspector_page.h"
 #include "ui/preferences.h"
 #include "ui/resources.h"
+#include "ui/runs_folder.h"
+#include "ui/runs_page.h"
+#include "ui/training_page.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -63,33 +66,43 @@ void MainWindow::createPages()
     m_navigation->setMaximumWidth(220);
     m_pages->setObjectName(QStringLiteral("pages"));
 
-    struct PageSpec {
-        const char* objectName;
-        QString title;
-        QString description;
-        QStyle::StandardPixmap icon;
-    };
     m_datasetPage = new DatasetBrowser(m_pages);
-    m_pages->addWidget(m_datasetPage);
-    m_navigation->addItem(new QListWidgetItem(style()->standardIcon(QStyle::SP_DirOpenIcon), tr("Dataset")));
-    const PageSpec specs[] = {
-        {"trainingPage", tr("Training"),
-         tr("Train a prediction or reconstruction model on the open dataset and follow its losses and memory "
-            "live."),
-         QStyle::SP_MediaPlay},
-        {"inspectorPage", tr("Inspector"),
-         tr("Play a test video with its frame-wise anomaly score, error heatmap, memory attention and memory "
-            "usage. Open a run that has been evaluated to inspect it."),
-         QStyle::SP_FileDialogContentsView},
+    m_trainingPage = new ui::TrainingPage(m_pages);
+    m_inspectorPage = new ui::InspectorPage(m_pages);
+    m_runsPage = new ui::RunsPage(m_pages);
+    m_inspectorPage->setObjectName(QStringLiteral("inspectorPage"));
+    m_runsPage->setObjectName(QStringLiteral("runsPage"));
+    const std::pair<QWidget*, std::pair<QString, QStyle::StandardPixmap>> pages[] = {
+        {m_datasetPage, {tr("Dataset"), QStyle::SP_DirOpenIcon}},
+        {m_trainingPage, {tr("Training"), QStyle::SP_MediaPlay}},
+        {m_inspectorPage, {tr("Inspector"), QStyle::SP_FileDialogContentsView}},
+        {m_runsPage, {tr("Runs"), QStyle::SP_FileDialogDetailedView}},
     };
-    for (const auto& spec : specs) {
-        auto* page = new PagePlaceholder(spec.title, spec.description, m_pages);
-        page->setObjectName(QLatin1String(spec.objectName));
+    for (const auto& [page, item] : pages) {
         m_pages->addWidget(page);
-        m_navigation->addItem(new QListWidgetItem(style()->standardIcon(spec.icon), spec.title));
+        m_navigation->addItem(new QListWidgetItem(style()->standardIcon(item.second), item.first));
     }
     connect(m_navigation, &QListWidget::currentRowChanged, m_pages, &QStackedWidget::setCurrentIndex);
     m_navigation->setCurrentRow(DatasetPage);
+    connectPages();
+}
+
+void MainWindow::connectPages()
+{
+    connect(m_datasetPage, &DatasetBrowser::datasetLoaded, m_trainingPage, &ui::TrainingPage::setDataset);
+    connect(m_trainingPage, &ui::TrainingPage::openRunRequested, this, &MainWindow::openRun);
+    connect(m_runsPage, &ui::RunsPage::openRunRequested, this, &MainWindow::openRun);
+    connect(m_runsPage, &ui::RunsPage::resumeRunRequested, this, [this](const QString& runRoot) {
+        if (m_trainingPage->resumeRun(runRoot))
+            showPage(TrainingPage);
+    });
+    connect(m_trainingPage, &ui::TrainingPage::runsFolderChanged, m_runsPage, &ui::RunsPage::setRunsFolder);
+    connect(m_trainingPage, &ui::TrainingPage::runUpdated, m_runsPage, [this] { m_runsPage->refresh(); });
+    connect(m_trainingPage, &ui::TrainingPage::trainingStateChanged, this, [this](bool training) {
+        statusBar()->showMessage(training ? tr("Training…") : tr("Ready"));
+    });
+    connect(m_inspectorPage, &ui::InspectorPage::runFailed, this,
+            [this](const QString& message) { statusBar()->showMessage(message, 10000); });
 }
 
 void MainWindow::createMenus()
@@ -98,8 +111,14 @@ void MainWindow::createMenus()
     QAction* open = file->addAction(tr("&Open Dataset\u2026"), this, &MainWindow::chooseDataset);
     open->setShortcut(QKeySequence::Open);
     open->setObjectName(QStringLiteral("actionOpenDataset"));
+    QAction* openRun = file->addAction(tr("Open R&un\u2026"), this, &MainWindow::chooseRun);
+    openRun->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
+    openRun->setObjectName(QStringLiteral("actionOpenRun"));
     m_recentMenu = file->addMenu(tr("Open &Recent"));
     rebuildRecentMenu();
+    file->addSeparator();
+    QMenu* exportMenu = file->addMenu(tr("&Export"));
+    exportMenu->addActions(m_inspectorPage->exportActions());
     file->addSeparator();
     QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
@@ -124,6 +143,9 @@ void MainWindow::createMenus()
         action->setChecked(code == current);
         group->addAction(action);
     }
+
+    QMenu* playback = menuBar()->addMenu(tr("&Playback"));
+    playback->addActions(m_inspectorPage->playbackActions());
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     QAction* about = help->addAction(tr("&About MNAD Studio"), this, &MainWindow::showAbout);
@@ -173,6 +195,27 @@ void MainWindow::chooseDataset()
         openDataset(root);
 }
 
+void MainWindow::chooseRun()
+{
+    const QString root = QFileDialog::getExistingDirectory(this, tr("Open Run Folder"), effectiveRunsFolder());
+    if (!root.isEmpty())
+        openRun(root);
+}
+
+void MainWindow::openRun(const QString& runRoot)
+{
+    m_inspectorPage->openRun(runRoot);
+    showPage(InspectorPage);
+}
+
+void MainWindow::openPath(const QString& path)
+{
+    if (QFileInfo::exists(QDir(path).filePath(QStringLiteral("config.json"))))
+        openRun(path);
+    else
+        openDataset(path);
+}
+
 void MainWindow::setLanguage(const QString& language)
 {
     prefs::language.set(language);
@@ -208,8 +251,27 @@ void MainWindow::dropEvent(QDropEvent* event)
     event->acceptProposedAction();
 }
 
+bool MainWindow::confirmCloseWhileTraining()
+{
+    if (!m_trainingPage->isTraining())
+        return true;
+    const auto answer = QMessageBox::question(
+        this, tr("Training in progress"),
+        tr("A model is training. Stop it and quit? Its last checkpoint is kept: the run can be resumed later from "
+           "the Runs page."),
+        QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
+    if (answer != QMessageBox::Yes)
+        return false;
+    statusBar()->showMessage(tr("Stopping the training and writing its checkpoint\u2026"));
+    return m_trainingPage->requestStopAndWait();
+}
+
 void MainWindow::closeEvent(QCloseEvent* event)
 {
+    if (!confirmCloseWhileTraining()) {
+        event->ignore();
+        return;
+    }
     prefs::mainWindowGeometry.set(saveGeometry());
     prefs::mainWindowState.set(saveState());
     prefs::currentPage.set(currentPage());

@@ -1,5 +1,6 @@
 #pragma once
-// The main window: a navigation list on the left and one page per area (dataset, training, inspector).
+// The main window: a navigation list on the left and one page per area (dataset, training, inspector, runs);
+// it wires the pages together (a loaded dataset goes to training, a finished run to the inspector).
 
 #include <QMainWindow>
 
@@ -11,11 +12,14 @@ class QLabel;
 namespace mnad::ui {
 
 class DatasetBrowser;
+class InspectorPage;
+class RunsPage;
+class TrainingPage;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
-    enum Page { DatasetPage = 0, TrainingPage, InspectorPage, PageCount };
+    enum Page { DatasetPage = 0, TrainingPage, InspectorPage, RunsPage, PageCount };
 
     explicit MainWindow(QWidget* parent = nullptr);
 
@@ -23,6 +27,10 @@ public:
     void showPage(Page page);
     // Remembers a dataset root (recent list) and shows it on the dataset page.
     void openDataset(const QString& root);
+    // Shows an evaluated run (a folder holding config.json) in the inspector.
+    void openRun(const QString& runRoot);
+    // A folder given on the command line: a run folder opens in the inspector, anything else as a dataset.
+    void openPath(const QString& path);
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -34,6 +42,9 @@ private:
     void createMenus();
     void rebuildRecentMenu();
     void chooseDataset();
+    void chooseRun();
+    void connectPages();
+    bool confirmCloseWhileTraining();
     void setLanguage(const QString& language);
     void showAbout();
     void restoreWindowState();
@@ -41,6 +52,9 @@ private:
     QListWidget* m_navigation;
     QStackedWidget* m_pages;
     DatasetBrowser* m_datasetPage = nullptr;
+    ui::TrainingPage* m_trainingPage = nullptr;
+    ui::InspectorPage* m_inspectorPage = nullptr;
+    ui::RunsPage* m_runsPage = nullptr;
     QMenu* m_recentMenu = nullptr;
     QLabel* m_deviceLabel;
 };

@@ -34,6 +34,19 @@ inline const Preference<QStringList> recentDatasets{QStringLiteral("Datasets/rec
 inline const Preference<QString> runsFolder{QStringLiteral("Runs/folder"), {}};
 inline const Preference<QString> device{QStringLiteral("Training/device"), QStringLiteral("auto")};
 constexpr int maxRecentDatasets = 12;
+// Inspector page (issue 8).
+inline const Preference<double> inspectorThreshold{QStringLiteral("Inspector/threshold"), 0.5};
+inline const Preference<double> inspectorOpacity{QStringLiteral("Inspector/opacity"), 0.5};
+inline const Preference<bool> inspectorSideBySide{QStringLiteral("Inspector/sideBySide"), false};
+inline const Preference<int> inspectorLayers{QStringLiteral("Inspector/layers"), 2}; // FrameView::Layer flags
+inline const Preference<bool> inspectorCausalScores{QStringLiteral("Inspector/causalScores"), false};
+inline const Preference<QByteArray> inspectorSplitter{QStringLiteral("Inspector/splitter"), {}};
+inline const Preference<QString> inspectorExportFolder{QStringLiteral("Inspector/exportFolder"), {}};
+// Training and runs pages: the last training form (config.json text) and the runs page's comparison curve.
+inline const Preference<QString> lastTrainConfig{QStringLiteral("Training/lastConfig"), {}};
+inline const Preference<bool> evaluateAfterTraining{QStringLiteral("Training/evaluateWhenFinished"), true};
+inline const Preference<int> lossSmoothingPercent{QStringLiteral("Training/smoothingPercent"), 60};
+inline const Preference<int> compareCurve{QStringLiteral("Runs/compareCurve"), 3};
 } // namespace prefs
 
 } // namespace mnad::ui

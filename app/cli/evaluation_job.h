@@ -1,13 +1,9 @@
 #pragma once
-// Evaluation of a run folder, shared by `mnad evaluate` and `mnad demo`.
+// Evaluation of a run folder from the command line, shared by `mnad evaluate`, `mnad inspect` and `mnad demo`:
+// the options as typed, turned into core's run-job request.
 
-#include "core/data/dataset_layout.h"
-#include "core/eval/evaluator.h"
-#include "core/io/disk_frame_provider.h"
-#include "core/run/run_folder.h"
-#include "core/train/train_config.h"
+#include "core/jobs/run_jobs.h"
 
-#include <memory>
 #include <string>
 
 namespace mnad::cli {
@@ -16,6 +12,8 @@ struct EvaluationOptions {
     std::string run, checkpoint, data, labels, memoryPolicy = "carry", device = "auto";
     double alpha = -1, threshold = -1;
     int encoderBatch = 8;
+
+    RunJobRequest request() const;
 };
 
 struct EvaluationOutcome {
@@ -25,18 +23,7 @@ struct EvaluationOutcome {
     double framesPerSecond = 0;
 };
 
-// A run opened for evaluation or inspection: its model with the checkpoint loaded, and its test split.
-struct OpenRun {
-    RunFolder run{""};
-    TrainConfig config;
-    std::filesystem::path checkpoint;
-    std::unique_ptr<MnadModel> model;
-    Dataset dataset;
-    std::unique_ptr<DiskFrameProvider> frames;
-    EvaluationConfig evaluation;
-};
-OpenRun openRun(const EvaluationOptions& options);
-
+// Evaluates, writes the results into the run folder and prints the summary; Ctrl+C stops without writing.
 EvaluationOutcome runEvaluation(const EvaluationOptions& options);
 
 } // namespace mnad::cli

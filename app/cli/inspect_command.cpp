@@ -5,6 +5,7 @@
 #include "app/cli/evaluation_job.h"
 #include "app/cli/exit_codes.h"
 #include "core/eval/video_inspection.h"
+#include "core/jobs/opened_run.h"
 
 #include <CLI/CLI.hpp>
 
@@ -21,17 +22,8 @@ struct InspectOptions {
 
 int runInspect(const InspectOptions& o)
 {
-    OpenRun opened = openRun(o.run);
-    int64_t index = -1;
-    std::string names;
-    for (int64_t v = 0; v < opened.frames->videoCount(); ++v) {
-        names += (v ? ", " : "") + opened.frames->videoName(v);
-        if (opened.frames->videoName(v) == o.video)
-            index = v;
-    }
-    if (index < 0)
-        throw std::runtime_error("no test video named '" + o.video + "' in " + opened.dataset.root.string() +
-                                 " (there are: " + names + ")");
+    OpenedRun opened = openRun(o.run.request());
+    const int64_t index = opened.videoIndex(o.video);
     const auto inspection = inspectVideo(*opened.model, *opened.frames, index, opened.evaluation);
     const std::filesystem::path folder = o.out.empty() ? opened.run.root() / "inspect" / o.video : std::filesystem::path(o.out);
     writeVideoInspection(inspection, folder);

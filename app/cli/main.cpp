@@ -28,6 +28,7 @@ int main(int argc, char** argv)
     mnad::cli::addDemoCommand(app, exitCode);
     mnad::cli::addDatasetCommand(app, exitCode);
     mnad::cli::addInspectCommand(app, exitCode);
+    mnad::cli::addImportCommand(app, exitCode);
 #endif
 
     try {

@@ -20,7 +20,7 @@ namespace {
 struct TrainOptions {
     std::string data, runs = "runs", name, resume, method = "pred", device = "auto";
     int epochs = 60, batch = 4, size = 256, width = 64, memorySize = 10, tLength = 0, loaderThreads = 2;
-    int checkpointEvery = 0;
+    int checkpointEvery = 0, keepCheckpoints = 3;
     double lr = 2e-4, lambdaCompact = -1, lambdaSeparate = -1;
     uint64_t seed = 2020;
     int64_t logEvery = 50;
@@ -47,6 +47,7 @@ TrainConfig configFrom(const TrainOptions& o, const Dataset& dataset)
     c.device = o.device;
     c.loaderThreads = o.loaderThreads;
     c.checkpointEverySteps = o.checkpointEvery;
+    c.keepCheckpoints = o.keepCheckpoints;
     c.datasetPath = dataset.root.string();
     c.datasetName = dataset.name;
     return c;
@@ -117,6 +118,8 @@ void addTrainCommand(CLI::App& app, int& exitCode)
     cmd->add_option("--loader-threads", o->loaderThreads, "Frame decoding threads")->check(CLI::PositiveNumber)->capture_default_str();
     cmd->add_option("--checkpoint-every", o->checkpointEvery, "Also checkpoint every N steps (0: per epoch only)")
         ->check(CLI::NonNegativeNumber)->capture_default_str();
+    cmd->add_option("--keep-checkpoints", o->keepCheckpoints, "Step checkpoints kept besides the final one")
+        ->check(CLI::PositiveNumber)->capture_default_str();
     cmd->add_option("--log-every", o->logEvery, "Without a terminal, print a line every N steps")->capture_default_str();
     cmd->callback([o, &exitCode] { exitCode = runTrain(*o); });
 }

@@ -22,13 +22,16 @@ int main(int argc, char** argv)
     parser.setApplicationDescription(QStringLiteral("MNAD Studio: video anomaly inspection with MNAD"));
     parser.addHelpOption();
     parser.addVersionOption();
-    parser.addPositionalArgument(QStringLiteral("dataset"), QStringLiteral("A dataset folder to open"),
-                                 QStringLiteral("[dataset]"));
+    parser.addPositionalArgument(QStringLiteral("paths"),
+                                 QStringLiteral("Dataset folders to open, or run folders (holding config.json) to "
+                                                "inspect; the last one is shown"),
+                                 QStringLiteral("[dataset|run...]"));
     parser.process(app);
 
     mnad::ui::MainWindow window;
     window.show();
-    if (!parser.positionalArguments().isEmpty())
-        window.openDataset(parser.positionalArguments().first());
+    const QStringList paths = parser.positionalArguments();
+    for (const QString& path : paths)
+        window.openPath(path);
     return app.exec();
 }

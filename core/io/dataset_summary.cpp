@@ -2,6 +2,7 @@
 
 #include "core/io/dataset_labels.h"
 #include "core/io/disk_frame_provider.h"
+#include "core/io/frame_image.h"
 #include "core/io/video_reader.h"
 
 #include <opencv2/imgcodecs.hpp>
@@ -11,6 +12,19 @@
 namespace mnad {
 
 namespace {
+// Decoding every frame would take minutes on a real dataset; a stat per frame is cheap and finds the zero-byte
+// frames an interrupted copy leaves anywhere in a folder.
+void checkFrameFiles(const std::vector<std::filesystem::path>& frames)
+{
+    for (const auto& frame : frames) {
+        std::error_code ec;
+        if (std::filesystem::file_size(frame, ec) == 0 && !ec)
+            checkFrameFile(frame); // throws, naming it
+    }
+    checkFrameFile(frames.front());
+    checkFrameFile(frames.back());
+}
+
 VideoSummary summarizeVideo(const VideoEntry& video)
 {
     VideoSummary s;
@@ -25,6 +39,7 @@ VideoSummary summarizeVideo(const VideoEntry& video)
             s.fps = reader.info().fps;
         } else {
             s.frames = static_cast<int64_t>(video.frames.size());
+            checkFrameFiles(video.frames);
             const cv::Mat first = cv::imread(video.frames.front().string(), cv::IMREAD_UNCHANGED);
             if (first.empty()) {
                 s.problem = video.frames.front().string() + ": cannot decode the image";

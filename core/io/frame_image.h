@@ -7,7 +7,11 @@
 
 namespace mnad {
 
-// Writes size×size×3 BGR bytes to `bgr`. Throws DataError naming the file when it is missing, empty or cannot be
+// Throws DataError naming the file when it is missing, empty, or a JPEG cut short (which OpenCV decodes without an
+// error, the missing rows gray). Reads at most the file's last 64 KiB; does not decode.
+void checkFrameFile(const std::filesystem::path& file);
+
+// Writes size×size×3 BGR bytes to `bgr`. Throws DataError naming the file when it fails checkFrameFile or cannot be
 // decoded.
 void readFrameImage(const std::filesystem::path& file, int size, uint8_t* bgr);
 

@@ -74,29 +74,76 @@ void saveCheckpoint(const std::filesystem::path& file, MnadModel& model, torch::
     writeFileAtomically(file, std::string(bytes.begin(), bytes.end()));
 }
 
-LoadedCheckpoint loadCheckpoint(const std::filesystem::path& file, MnadModel& model, torch::optim::Adam* optimizer)
+namespace {
+// The file's top-level dict; the unpickler knows tensors and plain containers only, so no code from the file runs.
+c10::impl::GenericDict readCheckpointDict(const std::filesystem::path& file)
 {
     const std::string raw = readWholeFile(file);
-    c10::impl::GenericDict dict = stringKeyDict();
     try {
         auto value = torch::pickle_load(std::vector<char>(raw.begin(), raw.end()));
         if (!value.isGenericDict())
             throw DataError(file, "not an MNAD checkpoint: the file holds a " + value.tagKind() + ", not a dict");
-        dict = value.toGenericDict();
+        return value.toGenericDict();
     } catch (const c10::Error& e) {
-        throw DataError(file, "not a readable torch file (truncated, corrupt, or a legacy whole-model pickle: "
-                              "convert official model.pth files first): " +
+        // LibTorch reads a Python OrderedDict (what model.state_dict() returns) as None and then fails here.
+        throw DataError(file, "not a readable torch file (truncated or corrupt; a legacy-format or whole-model "
+                              "pickle such as the official model.pth: convert it with tools/mnad-convert.py first; "
+                              "or a state dict saved as an OrderedDict: save dict(model.state_dict())): " +
                                   std::string(e.what_without_backtrace()));
     }
+}
+} // namespace
 
+ModelConfig checkpointModelConfig(const std::filesystem::path& file)
+{
+    const auto dict = readCheckpointDict(file);
+    try {
+        const auto meta = entry(dict, "meta", file).toGenericDict();
+        auto field = [&](const std::string& key) {
+            if (!meta.contains(key))
+                throw DataError(file, "the checkpoint's meta has no '" + key + "'");
+            return meta.at(key);
+        };
+        ModelConfig config = ModelConfig::paper(methodFromName(field("method").toStringRef()));
+        config.tLength = static_cast<int>(field("t_length").toInt());
+        config.memorySize = static_cast<int>(field("memory_size").toInt());
+        const int64_t featureDim = field("feature_dim").toInt();
+        config.width = static_cast<int>(meta.contains("width") ? meta.at("width").toInt() : featureDim / 8);
+        if (config.featureDim() != featureDim)
+            throw DataError(file, "the checkpoint's meta says feature_dim " + std::to_string(featureDim) +
+                                      ", which is not 8 x width");
+        if (meta.contains("image_channels"))
+            config.imageChannels = static_cast<int>(meta.at("image_channels").toInt());
+        if (meta.contains("image_size"))
+            config.imageSize = static_cast<int>(meta.at("image_size").toInt());
+        config.validate();
+        return config;
+    } catch (const c10::Error& e) {
+        throw DataError(file, "malformed meta: " + std::string(e.what_without_backtrace()));
+    } catch (const std::invalid_argument& e) { // an unknown method or an invalid configuration
+        throw DataError(file, std::string("the checkpoint's meta describes no usable model: ") + e.what());
+    }
+}
+
+LoadedCheckpoint loadCheckpoint(const std::filesystem::path& file, MnadModel& model, torch::optim::Adam* optimizer)
+{
+    const auto dict = readCheckpointDict(file);
     std::map<std::string, torch::Tensor> state;
-    for (const auto& item : entry(dict, "state_dict", file).toGenericDict())
-        state[item.key().toStringRef()] = item.value().toTensor();
-    const auto items = entry(dict, "m_items", file).toTensor();
+    torch::Tensor items;
+    try {
+        for (const auto& item : entry(dict, "state_dict", file).toGenericDict())
+            state[item.key().toStringRef()] = item.value().toTensor();
+        items = entry(dict, "m_items", file).toTensor();
+    } catch (const c10::Error& e) {
+        throw DataError(file, "malformed checkpoint: 'state_dict' must be a dict of tensors and 'm_items' a "
+                              "tensor (" + std::string(e.what_without_backtrace()) + ")");
+    }
     if (items.dim() != 2 || items.size(0) != model.memory().size() || items.size(1) != model.memory().dim()) {
         throw DataError(file, c10::str("memory 'm_items' has shape ", items.sizes(), ", the model expects [",
                                        model.memory().size(), ", ", model.memory().dim(), "]"));
     }
+    if (!items.is_floating_point())
+        throw DataError(file, c10::str("memory 'm_items' holds ", items.dtype(), " values, not floating point"));
     try {
         loadStateDict(*model.network(), state, file.string());
     } catch (const std::runtime_error& e) {

@@ -31,6 +31,11 @@ struct LoadedCheckpoint {
     bool hasOptimizer = false;
 };
 
+// The architecture a checkpoint's "meta" entry describes (method, t_length, memory_size, feature_dim; width,
+// image_channels and image_size where present, else 8·width = feature_dim, 3 and 256). Throws DataError naming the
+// file when it is unreadable or the meta is missing or inconsistent. Converted official files come through here.
+ModelConfig checkpointModelConfig(const std::filesystem::path& file);
+
 // Loads weights, BatchNorm statistics and memory into `model` (and the optimizer state when given and present).
 // Throws DataError naming the file: not a torch file, truncated, or another architecture (each key named).
 LoadedCheckpoint loadCheckpoint(const std::filesystem::path& file, MnadModel& model,

@@ -13,6 +13,7 @@
 #include <QTemporaryDir>
 #include <QTreeWidget>
 #include <QListWidget>
+#include <QMenu>
 #include <QMenuBar>
 #include <QSettings>
 #include <QStackedWidget>
@@ -40,7 +41,7 @@ private slots:
         MainWindow window;
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
-        for (const char* name : {"datasetPage", "trainingPage", "inspectorPage"})
+        for (const char* name : {"datasetPage", "trainingPage", "inspectorPage", "runsPage"})
             QVERIFY2(window.findChild<QWidget*>(QLatin1String(name)), name);
         auto* navigation = window.findChild<QListWidget*>(QStringLiteral("navigation"));
         QVERIFY(navigation);
@@ -48,9 +49,17 @@ private slots:
         QStringList menus;
         for (QAction* action : window.menuBar()->actions())
             menus << action->text();
-        QCOMPARE(menus, (QStringList{QStringLiteral("&File"), QStringLiteral("&View"), QStringLiteral("&Help")}));
+        QCOMPARE(menus, (QStringList{QStringLiteral("&File"), QStringLiteral("&View"), QStringLiteral("&Playback"),
+                                     QStringLiteral("&Help")}));
         QVERIFY(window.findChild<QAction*>(QStringLiteral("actionAbout")));
         QVERIFY(window.findChild<QAction*>(QStringLiteral("actionOpenDataset")));
+        QVERIFY(window.findChild<QAction*>(QStringLiteral("actionOpenRun")));
+        // The player's shortcuts are menu actions (so they show and can be rebound): Space plays.
+        QMenu* playback = window.menuBar()->actions().at(2)->menu();
+        bool hasSpace = false;
+        for (QAction* action : playback->actions())
+            hasSpace = hasSpace || action->shortcuts().contains(QKeySequence(Qt::Key_Space));
+        QVERIFY(hasSpace);
     }
 
     void shortcutsAndNavigationSwitchPages()
@@ -64,6 +73,8 @@ private slots:
         QCOMPARE(pages->currentWidget()->objectName(), QStringLiteral("inspectorPage"));
         window.findChild<QListWidget*>(QStringLiteral("navigation"))->setCurrentRow(MainWindow::TrainingPage);
         QCOMPARE(pages->currentWidget()->objectName(), QStringLiteral("trainingPage"));
+        QTest::keyClick(&window, Qt::Key_4, Qt::ControlModifier);
+        QCOMPARE(pages->currentWidget()->objectName(), QStringLiteral("runsPage"));
     }
 
     void geometryAndPageSurviveARestart()
@@ -72,7 +83,7 @@ private slots:
             MainWindow window;
             window.show();
             QVERIFY(QTest::qWaitForWindowExposed(&window));
-            window.resize(900, 640);
+            window.resize(1040, 700);
             window.showPage(MainWindow::TrainingPage);
             QVERIFY(window.close());
         }
@@ -80,7 +91,7 @@ private slots:
         MainWindow again;
         again.show();
         QVERIFY(QTest::qWaitForWindowExposed(&again));
-        QCOMPARE(again.size(), QSize(900, 640));
+        QCOMPARE(again.size(), QSize(1040, 700));
         QCOMPARE(again.currentPage(), MainWindow::TrainingPage);
         QVERIFY(again.close());
     }

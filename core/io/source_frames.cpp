@@ -1,0 +1,64 @@
+#include "core/io/source_frames.h"
+
+#include "core/data/data_error.h"
+#include "core/io/video_reader.h"
+
+#include <opencv2/imgcodecs.hpp>
+
+#include <cstring>
+#include <stdexcept>
+#include <string>
+
+namespace mnad {
+
+SourceFrames::SourceFrames(const VideoEntry& video) : video_(video)
+{
+    if (video_.isVideoFile) {
+        reader_ = std::make_unique<VideoReader>(video_.path);
+        const auto& info = reader_->info();
+        frameCount_ = info.frameCount;
+        fps_ = info.fps;
+        width_ = info.width;
+        height_ = info.height;
+    } else {
+        frameCount_ = static_cast<int64_t>(video_.frames.size());
+        if (frameCount_ == 0)
+            throw DataError(video_.path, "no frame images in the folder");
+        std::vector<uint8_t> first;
+        readFrame(0, first, width_, height_);
+    }
+}
+
+SourceFrames::~SourceFrames() = default;
+SourceFrames::SourceFrames(SourceFrames&&) noexcept = default;
+SourceFrames& SourceFrames::operator=(SourceFrames&&) noexcept = default;
+
+void SourceFrames::readFrame(int64_t index, std::vector<uint8_t>& bgr, int& width, int& height)
+{
+    if (index < 0 || index >= frameCount_)
+        throw std::out_of_range("frame " + std::to_string(index) + " of " + video_.path.string() + " (" +
+                                std::to_string(frameCount_) + " frames)");
+    if (reader_) {
+        reader_->readFrame(index, bgr);
+        width = reader_->info().width;
+        height = reader_->info().height;
+        return;
+    }
+    const auto& file = video_.frames[static_cast<size_t>(index)];
+    cv::Mat image;
+    try {
+        image = cv::imread(file.string(), cv::IMREAD_COLOR);
+    } catch (const cv::Exception& e) {
+        throw DataError(file, std::string("cannot decode the image: ") + e.what());
+    }
+    if (image.empty())
+        throw DataError(file, "cannot decode the image (missing, corrupt or not an image format OpenCV reads)");
+    if (!image.isContinuous())
+        image = image.clone();
+    width = image.cols;
+    height = image.rows;
+    bgr.resize(static_cast<size_t>(width) * height * 3);
+    std::memcpy(bgr.data(), image.data, bgr.size());
+}
+
+} // namespace mnad
