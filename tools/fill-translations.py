@@ -21,7 +21,12 @@ for message in tree.iter("message"):
     source = message.findtext("source")
     translation = message.find("translation")
     if source in table:
-        translation.text = table[source]
+        forms = translation.findall("numerusform")
+        if forms:  # a %n message: the text goes into its plural forms (zh_CN has one)
+            for form in forms:
+                form.text = table[source]
+        else:
+            translation.text = table[source]
         translation.attrib.pop("type", None)
     elif translation.get("type") == "unfinished":
         missing.append(source)

@@ -251,24 +251,9 @@ void MainWindow::dropEvent(QDropEvent* event)
     event->acceptProposedAction();
 }
 
-bool MainWindow::confirmCloseWhileTraining()
-{
-    if (!m_trainingPage->isTraining())
-        return true;
-    const auto answer = QMessageBox::question(
-        this, tr("Training in progress"),
-        tr("A model is training. Stop it and quit? Its last checkpoint is kept: the run can be resumed later from "
-           "the Runs page."),
-        QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
-    if (answer != QMessageBox::Yes)
-        return false;
-    statusBar()->showMessage(tr("Stopping the training and writing its checkpoint\u2026"));
-    return m_trainingPage->requestStopAndWait();
-}
-
 void MainWindow::closeEvent(QCloseEvent* event)
 {
-    if (!confirmCloseWhileTraining()) {
+    if (!m_trainingPage->confirmClose()) { // asks, then stops the worker and keeps its checkpoint
         event->ignore();
         return;
     }

@@ -44,7 +44,6 @@ private:
     void chooseDataset();
     void chooseRun();
     void connectPages();
-    bool confirmCloseWhileTraining();
     void setLanguage(const QString& language);
     void showAbout();
     void restoreWindowState();

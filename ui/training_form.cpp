@@ -117,10 +117,10 @@ void TrainingForm::addTooltips()
     m_epochs->setToolTip(tr("Passes over all training clips (paper: 60). The learning rate follows a cosine from "
                             "its start value to 0 over the epochs."));
     m_batch->setToolTip(tr("Clips per optimizer step (paper: 4). Larger batches need more memory."));
-    m_learningRate->setToolTip(tr("Adam's initial learning rate (paper: 0.0002), annealed to 0 per epoch."));
-    m_lambdaCompact->setToolTip(tr("\u03bbc, weight of the feature compactness loss, which pulls each query to its "
+    m_learningRate->setToolTip(tr("Adam's initial learning rate (paper: 0.0002), annealed to 0 by a cosine over the epochs."));
+    m_lambdaCompact->setToolTip(tr("λc, weight of the feature compactness loss, which pulls each query to its "
                                    "nearest memory item (official: 0.1 prediction, 0.01 reconstruction)."));
-    m_lambdaSeparate->setToolTip(tr("\u03bbs, weight of the feature separateness loss, which pushes the second "
+    m_lambdaSeparate->setToolTip(tr("λs, weight of the feature separateness loss, which pushes the second "
                                     "nearest item away so that items stay distinct (official: 0.1 / 0.01)."));
     m_imageSize->setToolTip(tr("Frames are resized to this square side, a multiple of 8 (paper: 256)."));
     m_width->setToolTip(tr("Channels of the first encoder stage; the stages have w, 2w, 4w, 8w and the memory "

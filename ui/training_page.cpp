@@ -150,12 +150,13 @@ bool TrainingPage::dispatch(const QString& resumeRoot)
 {
     TrainingJob job;
     job.resumeRun = resumeRoot;
-    job.datasetRoot = resumeRoot.isEmpty() ? m_datasetRoot : QString();
+    job.datasetRoot = m_datasetRoot;
     job.runsFolder = effectiveRunsFolder();
     job.runName = m_runName->text().trimmed();
     job.config = m_form->config();
     job.evaluateWhenFinished = m_evaluate->isChecked();
     m_busy = true;
+    m_stopping = false;
     m_evaluating = false;
     m_lastRunStopped = false;
     m_auc->clear();
@@ -172,6 +173,7 @@ void TrainingPage::stopTraining()
     if (!isTraining())
         return;
     m_worker->requestStop();
+    m_stopping = true;
     m_status->setText(tr("Stopping after this step\u2026"));
     m_stop->setEnabled(false);
 }
@@ -235,6 +237,8 @@ void TrainingPage::onStepsAvailable()
     const StepReport& last = steps.back();
     m_progress->setRange(0, static_cast<int>(last.totalSteps));
     m_progress->setValue(static_cast<int>(last.step));
+    if (m_stopping)
+        return; // keep "Stopping…" up until the trainer has stopped
     m_status->setText(tr("Epoch %1/%2 \u00b7 step %3/%4 \u00b7 %5 samples/s \u00b7 elapsed %6 \u00b7 ETA %7 \u00b7 loss %8")
                           .arg(last.epoch + 1).arg(last.epochs).arg(last.step).arg(last.totalSteps)
                           .arg(last.samplesPerSecond, 0, 'f', 1).arg(formatDuration(last.elapsedSeconds),
@@ -250,6 +254,7 @@ void TrainingPage::onEpoch(const mnad::EpochReport& report)
 void TrainingPage::onTrainingEnded(const TrainingOutcomeInfo& outcome)
 {
     onStepsAvailable(); // the last steps, if their signal is still queued behind this one
+    m_stopping = false;
     m_runRoot = outcome.runRoot;
     m_lastRunStopped = !outcome.finished;
     const QString summary = tr("%1 after %2 steps in %3 (%4 samples/s).")

@@ -108,6 +108,7 @@ private:
     QString m_runRoot;
     bool m_busy = false;
     bool m_evaluating = false;
+    bool m_stopping = false; // Stop pressed, the trainer has not stopped yet
     bool m_lastRunStopped = false;
     qint64 m_firstStep = 0;
     qint64 m_totalSteps = 0;

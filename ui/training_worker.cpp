@@ -21,14 +21,15 @@ QString fromPath(const std::filesystem::path& path)
     return QString::fromStdString(path.string());
 }
 
-// The dataset a run trains on: the one asked for, else (resuming) the one in its config.json.
+// The dataset a run trains on. New run: the one asked for. Resuming: the one in its config.json, or, when that
+// folder has moved, the one open in the GUI.
 Dataset datasetFor(const QString& asked, const TrainConfig& config)
 {
-    if (!asked.isEmpty())
-        return discoverDataset(asked.toStdString());
-    if (config.datasetPath.empty())
+    if (!config.datasetPath.empty() && (asked.isEmpty() || std::filesystem::is_directory(config.datasetPath)))
+        return discoverDataset(config.datasetPath);
+    if (asked.isEmpty())
         throw std::runtime_error("the run's config.json names no dataset; open the dataset first");
-    return discoverDataset(config.datasetPath);
+    return discoverDataset(asked.toStdString());
 }
 } // namespace
 

@@ -18,7 +18,7 @@
 namespace mnad::ui {
 
 struct TrainingJob {
-    QString datasetRoot;   // new run: the dataset; resume: "" = the dataset in the run's config.json
+    QString datasetRoot;   // new run: the dataset; resume: used only when the run's own dataset folder is gone
     QString runsFolder;    // new run: where its folder goes
     QString runName;       // new run: suffix of the folder's name
     QString resumeRun;     // set: continue this run folder instead of starting one

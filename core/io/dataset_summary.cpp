@@ -37,6 +37,10 @@ VideoSummary summarizeVideo(const VideoEntry& video)
             s.width = reader.info().width;
             s.height = reader.info().height;
             s.fps = reader.info().fps;
+            if (reader.info().cutShort)
+                s.problem = video.path.string() + ": the file ends before the length its container declares (cut "
+                                                  "short?); only the " + std::to_string(s.frames) +
+                            " frames before the cut are used";
         } else {
             s.frames = static_cast<int64_t>(video.frames.size());
             checkFrameFiles(video.frames);
@@ -47,7 +51,9 @@ VideoSummary summarizeVideo(const VideoEntry& video)
                 s.width = first.cols;
                 s.height = first.rows;
                 const cv::Mat last = cv::imread(video.frames.back().string(), cv::IMREAD_UNCHANGED);
-                if (!last.empty() && (last.cols != first.cols || last.rows != first.rows))
+                if (last.empty())
+                    s.problem = video.frames.back().string() + ": cannot decode the image";
+                else if (last.cols != first.cols || last.rows != first.rows)
                     s.problem = "mixed resolutions: " + std::to_string(first.cols) + "x" + std::to_string(first.rows) +
                                 " and " + std::to_string(last.cols) + "x" + std::to_string(last.rows) +
                                 " (frames are resized to the model size anyway)";

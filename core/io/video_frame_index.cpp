@@ -91,6 +91,7 @@ FrameIndex IndexBuilder::build()
     markDamaged(checksumFailures, checksumPasses);
     order(ret != AVERROR_EOF);
     FrameIndex index;
+    index.cutShort = ret != AVERROR_EOF || (!ordinal_ && endsBeforeDeclared());
     index.frames = std::move(frames_);
     index.ordinal = ordinal_;
     return index;

@@ -22,6 +22,8 @@ struct FrameIndex {
     // The container's timestamps were missing or repeated: frames are numbered in decode order instead,
     // and only the first counts as a keyframe (every seek is a rewind).
     bool ordinal = false;
+    // The packets stop before the end the container declares, or a read error ended them: the file was cut short.
+    bool cutShort = false;
 };
 
 // Reads all packets of `stream` from the current position (the start, for a freshly opened file), so the

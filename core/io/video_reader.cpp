@@ -354,6 +354,7 @@ VideoReader::VideoReader(const std::filesystem::path& file) : impl_(std::make_un
     FrameIndex index = buildFrameIndex(impl_->format.get(), impl_->stream, file);
     impl_->frames = std::move(index.frames);
     impl_->ordinal = index.ordinal;
+    impl_->info.cutShort = index.cutShort;
     impl_->fillInfo();
 }
 

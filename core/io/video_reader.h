@@ -17,6 +17,7 @@ struct VideoStreamInfo {
     int64_t frameCount = 0;     // exact: counted from the packets in the file, not the container's estimate
     std::string codec;          // FFmpeg's codec name, e.g. "ffv1", "h264", "mpeg4"
     bool grayscaleSource = false; // the stream stores luma only; frames still come out as 3 equal channels
+    bool cutShort = false;      // the file ends before the length its container declares (frameCount: what is left)
 };
 
 // Reads the best video stream of a file. The constructor scans the packets once to index every frame

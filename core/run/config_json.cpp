@@ -48,7 +48,7 @@ TrainConfig trainConfigFromJson(const std::string& text, const std::filesystem::
     json j;
     try {
         j = json::parse(text);
-    } catch (const json::parse_error& e) {
+    } catch (const json::exception& e) { // parse errors, and numbers out of range (found by fuzzing)
         throw DataError(file, std::string("malformed JSON: ") + e.what());
     }
     TrainConfig c;

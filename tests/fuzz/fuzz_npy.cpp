@@ -4,6 +4,7 @@
 #include "core/data/data_error.h"
 #include "core/data/npy_reader.h"
 
+#include <algorithm>
 #include <cstdint>
 #include <cstdlib>
 #include <string>
@@ -14,9 +15,12 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
         const mnad::NpyArray array = mnad::parseNpy(std::string(reinterpret_cast<const char*>(data), size),
                                                     "fuzz.npy", 1 << 20);
         int64_t expected = 1;
+        bool overflow = false;
         for (int64_t d : array.shape)
-            expected *= d;
-        if (expected != array.elementCount())
+            overflow = __builtin_mul_overflow(expected, d, &expected) || overflow;
+        if (std::find(array.shape.begin(), array.shape.end(), 0) != array.shape.end())
+            expected = 0, overflow = false;
+        if (overflow || expected != array.elementCount())
             std::abort(); // shape and values disagree: a bug
     } catch (const mnad::DataError&) {
     }
