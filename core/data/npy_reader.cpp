@@ -331,6 +331,8 @@ double loadElement(const NpyHeader& h, const unsigned char* p)
 // Fortran-ordered data hold the first axis fastest; walk them with an odometer and place each in C order.
 std::vector<double> fortranToC(const std::vector<double>& f, const std::vector<int64_t>& shape)
 {
+    if (f.empty()) // a zero-length axis: the other axes may be huge, and their strides would overflow (fuzzing)
+        return {};
     const std::size_t n = shape.size();
     std::vector<int64_t> cStride(n, 1), index(n, 0);
     for (std::size_t k = n - 1; k > 0; --k)

@@ -6,7 +6,9 @@
 #include <nlohmann/json.hpp>
 
 #include <fstream>
+#include <limits>
 #include <sstream>
+#include <type_traits>
 
 namespace mnad {
 using nlohmann::json;
@@ -43,6 +45,32 @@ std::string trainConfigToJson(const TrainConfig& c, const std::string& device)
     return j.dump(2) + "\n";
 }
 
+namespace {
+
+// nlohmann's get<int>() casts a float or an out-of-range integer without a check (undefined behaviour, found by
+// fuzzing): integer fields must be JSON integers within the field's range.
+template <typename T>
+T integer(const json& object, const char* key)
+{
+    const json& value = object.at(key);
+    const bool fits = value.is_number_unsigned()
+                          ? value.get<uint64_t>() <= static_cast<uint64_t>(std::numeric_limits<T>::max())
+                          : value.is_number_integer() && std::is_signed_v<T> &&
+                                value.get<int64_t>() >= static_cast<int64_t>(std::numeric_limits<T>::min()) &&
+                                value.get<int64_t>() <= static_cast<int64_t>(std::numeric_limits<T>::max());
+    if (!fits)
+        throw std::invalid_argument(std::string("'") + key + "' must be an integer in range, not " + value.dump());
+    return value.get<T>();
+}
+
+template <typename T>
+T integerOr(const json& object, const char* key, T fallback)
+{
+    return object.contains(key) ? integer<T>(object, key) : fallback;
+}
+
+} // namespace
+
 TrainConfig trainConfigFromJson(const std::string& text, const std::filesystem::path& file)
 {
     json j;
@@ -55,25 +83,25 @@ TrainConfig trainConfigFromJson(const std::string& text, const std::filesystem::
     try {
         const auto& m = j.at("model");
         c.model.method = methodFromName(m.at("method").get<std::string>());
-        c.model.tLength = m.at("t_length").get<int>();
-        c.model.imageChannels = m.at("image_channels").get<int>();
-        c.model.width = m.at("width").get<int>();
-        c.model.memorySize = m.at("memory_size").get<int>();
-        c.model.imageSize = m.at("image_size").get<int>();
+        c.model.tLength = integer<int>(m, "t_length");
+        c.model.imageChannels = integer<int>(m, "image_channels");
+        c.model.width = integer<int>(m, "width");
+        c.model.memorySize = integer<int>(m, "memory_size");
+        c.model.imageSize = integer<int>(m, "image_size");
         c.model.updateNormalization = m.value("update_normalization", std::string("official")) == "paper"
                                           ? UpdateNormalization::AssignedQueries
                                           : UpdateNormalization::AllQueries;
         const auto& t = j.at("training");
-        c.epochs = t.at("epochs").get<int>();
-        c.batchSize = t.at("batch_size").get<int>();
+        c.epochs = integer<int>(t, "epochs");
+        c.batchSize = integer<int>(t, "batch_size");
         c.learningRate = t.at("learning_rate").get<double>();
         c.lambdaCompact = t.at("lambda_compact").get<double>();
         c.lambdaSeparate = t.at("lambda_separate").get<double>();
-        c.seed = t.at("seed").get<uint64_t>();
+        c.seed = integer<uint64_t>(t, "seed");
         c.device = t.at("device").get<std::string>();
-        c.loaderThreads = t.value("loader_threads", 2);
-        c.checkpointEverySteps = t.value("checkpoint_every_steps", 0);
-        c.keepCheckpoints = t.value("keep_checkpoints", 3);
+        c.loaderThreads = integerOr<int>(t, "loader_threads", 2);
+        c.checkpointEverySteps = integerOr<int>(t, "checkpoint_every_steps", 0);
+        c.keepCheckpoints = integerOr<int>(t, "keep_checkpoints", 3);
         if (j.contains("dataset")) {
             c.datasetPath = j["dataset"].value("path", std::string());
             c.datasetName = j["dataset"].value("name", std::string());

@@ -54,6 +54,14 @@ TEST(NpyReader, EveryLittleEndianIntegerType)
               (std::vector<double>{1099511627776.0}));
 }
 
+TEST(NpyReader, ZeroLengthAxisBesideHugeOnesIsEmpty)
+{
+    // Found by fuzzing: a Fortran-ordered array with a zero-length axis overflowed computing the other axes' strides.
+    const NpyArray a = parseNpy(npyFile(dict("<u2", "(0, 999999999999, 9999999999)", true), ""), "x.npy");
+    EXPECT_EQ(a.elementCount(), 0);
+    EXPECT_EQ(a.shape, (std::vector<int64_t>{0, 999999999999, 9999999999}));
+}
+
 TEST(NpyReader, BigEndianFiles)
 {
     // 0x00010000 = 65536 big-endian would read as 256 if the bytes were not swapped.

@@ -289,6 +289,25 @@ TEST(RunFiles, MalformedConfigNamesTheFile)
     }
     test::writeFile(tmp / "config.json", "{\"model\": {\"method\": \"pred\"}}");
     EXPECT_THROW(readTrainConfig(tmp / "config.json"), DataError);
+
+    // Found by fuzzing: a number too large for a double, and a float where an integer belongs (a plain cast,
+    // undefined behaviour, before); both are refused by name.
+    const std::string good = trainConfigToJson(tinyConfig(1), "cpu");
+    for (const auto& [from, to] : {std::pair<std::string, std::string>{"\"width\": 4", "\"width\": 1E400"},
+                                   {"\"width\": 4", "\"width\": 7.7e65"},
+                                   {"\"epochs\": 1", "\"epochs\": 2.5"},
+                                   {"\"seed\": 11", "\"seed\": -1"}}) {
+        std::string text = good;
+        ASSERT_NE(text.find(from), std::string::npos) << from << " in " << good;
+        text.replace(text.find(from), from.size(), to);
+        test::writeFile(tmp / "config.json", text);
+        try {
+            readTrainConfig(tmp / "config.json");
+            ADD_FAILURE() << to << " accepted";
+        } catch (const DataError& e) {
+            EXPECT_NE(std::string(e.what()).find("config.json"), std::string::npos) << e.what();
+        }
+    }
 }
 
 } // namespace
