@@ -2,6 +2,7 @@
 
 #include "core/runtime/build_info.h"
 #include "ui/about_dialog.h"
+#include "ui/checkpoint_import.h"
 #include "ui/dataset_browser.h"
 #include "ui/inspector_page.h"
 #include "ui/preferences.h"
@@ -24,6 +25,7 @@
 #include <QListWidget>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QProgressDialog>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
@@ -36,6 +38,7 @@ MainWindow::MainWindow(QWidget* parent)
       m_deviceLabel(new QLabel(this))
 {
     initResources();
+    m_import = new CheckpointImport(this);
     setObjectName(QStringLiteral("MainWindow"));
     setWindowTitle(tr("MNAD Studio"));
     setWindowIcon(QIcon(QStringLiteral(":/icons/mnad-studio.svg")));
@@ -114,6 +117,9 @@ void MainWindow::createMenus()
     QAction* openRun = file->addAction(tr("Open R&un\u2026"), this, &MainWindow::chooseRun);
     openRun->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
     openRun->setObjectName(QStringLiteral("actionOpenRun"));
+    QAction* importAction = file->addAction(tr("&Import Checkpoint\u2026"), this, &MainWindow::importCheckpoint);
+    importAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
+    importAction->setObjectName(QStringLiteral("actionImportCheckpoint"));
     m_recentMenu = file->addMenu(tr("Open &Recent"));
     rebuildRecentMenu();
     file->addSeparator();
@@ -200,6 +206,50 @@ void MainWindow::chooseRun()
     const QString root = QFileDialog::getExistingDirectory(this, tr("Open Run Folder"), effectiveRunsFolder());
     if (!root.isEmpty())
         openRun(root);
+}
+
+void MainWindow::importCheckpoint()
+{
+    if (m_import->isRunning())
+        return; // its progress dialog is open
+    const QString file = QFileDialog::getOpenFileName(
+        this, tr("Import Checkpoint"), QString(),
+        tr("Checkpoints converted by tools/mnad-convert.py or written by MNAD Studio (*.pt *.pth);;All files (*)"));
+    if (file.isEmpty())
+        return;
+    QString dataset = m_trainingPage->dataset();
+    if (dataset.isEmpty())
+        dataset = QFileDialog::getExistingDirectory(this, tr("Dataset to Evaluate the Checkpoint On"));
+    if (dataset.isEmpty())
+        return;
+    auto* dialog = new QProgressDialog(tr("Importing %1 and evaluating it on %2\u2026")
+                                           .arg(QFileInfo(file).fileName(), QDir::toNativeSeparators(dataset)),
+                                       tr("Cancel"), 0, 0, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setMinimumDuration(0);
+    connect(dialog, &QProgressDialog::canceled, m_import, &CheckpointImport::cancel);
+    connect(m_import, &CheckpointImport::progress, dialog, [dialog](qint64 done, qint64 all) {
+        dialog->setMaximum(static_cast<int>(all));
+        dialog->setValue(static_cast<int>(done));
+    });
+    const auto close = [this, dialog] {
+        m_import->disconnect(dialog);
+        dialog->close();
+        m_runsPage->refresh();
+    };
+    connect(m_import, &CheckpointImport::finished, dialog, [this, close](const QString& runRoot) {
+        close();
+        openRun(runRoot);
+    });
+    connect(m_import, &CheckpointImport::failed, dialog, [this, close](const QString& message) {
+        close();
+        QMessageBox::warning(this, tr("Import failed"), message);
+    });
+    connect(m_import, &CheckpointImport::cancelled, dialog, [this, close](const QString& runRoot) {
+        close();
+        statusBar()->showMessage(tr("Imported as %1; its evaluation was cancelled.").arg(runRoot), 10000);
+    });
+    m_import->start(file, dataset, effectiveRunsFolder());
 }
 
 void MainWindow::openRun(const QString& runRoot)

@@ -11,6 +11,7 @@ class QLabel;
 
 namespace mnad::ui {
 
+class CheckpointImport;
 class DatasetBrowser;
 class InspectorPage;
 class RunsPage;
@@ -43,6 +44,7 @@ private:
     void rebuildRecentMenu();
     void chooseDataset();
     void chooseRun();
+    void importCheckpoint();
     void connectPages();
     void setLanguage(const QString& language);
     void showAbout();
@@ -55,6 +57,7 @@ private:
     ui::InspectorPage* m_inspectorPage = nullptr;
     ui::RunsPage* m_runsPage = nullptr;
     QMenu* m_recentMenu = nullptr;
+    CheckpointImport* m_import = nullptr;
     QLabel* m_deviceLabel;
 };
 

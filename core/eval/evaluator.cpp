@@ -50,9 +50,20 @@ public:
     void run(int64_t video, const Frames& frames, VideoEvaluation& out, int64_t& updates);
 
 private:
+    // Windows [first, first + count) of a batch whose encoder outputs are `encoded` (batch rows from `row`).
+    // Returns how many windows were scored: all of them, or up to and including the first that updated the memory.
+    int64_t scoreWindows(int64_t video, const EncoderOutput& encoded, const torch::Tensor& target, int64_t row,
+                         int64_t frameOfRow, VideoEvaluation& out, int64_t& updates);
+
     MnadModel& model_;
     const EvaluationConfig& config_;
 };
+
+EncoderOutput rows(const EncoderOutput& e, int64_t first, int64_t count)
+{
+    return {e.features.narrow(0, first, count), e.skip1.narrow(0, first, count), e.skip2.narrow(0, first, count),
+            e.skip3.narrow(0, first, count)};
+}
 
 void VideoEvaluator::run(int64_t video, const Frames& frames, VideoEvaluation& out, int64_t& updates)
 {
@@ -71,34 +82,53 @@ void VideoEvaluator::run(int64_t video, const Frames& frames, VideoEvaluation& o
             clips.push_back(clipTensor(clip, size));
         }
         auto [input, target] = model_.splitClip(torch::stack(clips).to(device));
-        auto encoded = model_.network()->encode(input);
-        for (int64_t i = 0; i < count; ++i) {
-            EncoderOutput one{encoded.features.narrow(0, i, 1), encoded.skip1.narrow(0, i, 1),
-                              encoded.skip2.narrow(0, i, 1), encoded.skip3.narrow(0, i, 1)};
-            auto scores = model_.memory().score(Memory::queriesFromFeatures(one.features));
-            auto decoderInput = model_.memory().read(scores, 1, one.features.size(2), one.features.size(3));
-            auto output = model_.network()->decode(decoderInput, one);
-            auto frameTarget = target.narrow(0, i, 1);
-            FrameRecord& r = out.frames[static_cast<size_t>(first + i + t - 1)];
-            r.scored = true;
-            // A perfect frame (MSE 0) has an infinite PSNR, which the official code turns into NaN scores; cap it.
-            r.psnr = std::min(framePsnr(output, frameTarget).item<double>(), kMaxPsnr);
-            r.pointScore = framePointScore(output, frameTarget).item<double>();
-            r.featureDistance = model_.memory().featureDistance(scores, 1).item<double>();
-            auto usage = torch::bincount(scores.top1.to(torch::kCPU), {}, mc.memorySize).to(torch::kInt);
-            r.itemUsage.assign(usage.data_ptr<int32_t>(), usage.data_ptr<int32_t>() + usage.numel());
-            if (config_.inspector) {
-                const int64_t h = one.features.size(2), w = one.features.size(3);
-                FrameInspection inspection{output, frameTarget, errorMap(output, frameTarget)[0],
-                                           scores.scoreMemory.t().reshape({-1, h, w}), scores.top1.view({h, w})};
-                config_.inspector(video, first + i + t - 1, inspection);
-            }
-            if (model_.memory().updateIfNormal(scores.queries, r.pointScore, config_.threshold)) {
-                r.memoryUpdated = true;
-                ++updates;
-            }
+        const auto encoded = model_.network()->encode(input);
+        // Each window reads the memory as the windows before it left it. Updates are rare (a few per thousand
+        // frames), so the rest of the batch is decoded at once with the current memory, and again from the
+        // window after an update, which is exactly what frame-by-frame evaluation computes.
+        for (int64_t done = 0; done < count;)
+            done += scoreWindows(video, encoded, target, done, first + done + t - 1, out, updates);
+    }
+}
+
+int64_t VideoEvaluator::scoreWindows(int64_t video, const EncoderOutput& encoded, const torch::Tensor& target,
+                                     int64_t row, int64_t frameOfRow, VideoEvaluation& out, int64_t& updates)
+{
+    const int64_t n = encoded.features.size(0) - row;
+    const EncoderOutput part = rows(encoded, row, n);
+    const int64_t h = part.features.size(2), w = part.features.size(3);
+    Memory& memory = model_.memory();
+    const auto scores = memory.score(Memory::queriesFromFeatures(part.features));
+    const auto output = model_.network()->decode(memory.read(scores, n, h, w), part);
+    const auto frameTarget = target.narrow(0, row, n);
+    // A perfect frame (MSE 0) has an infinite PSNR, which the official code turns into NaN scores; cap it.
+    const auto psnr = framePsnr(output, frameTarget).clamp_max(kMaxPsnr).to(torch::kCPU);
+    const auto point = framePointScore(output, frameTarget).to(torch::kCPU);
+    const auto distance = memory.featureDistance(scores, n).to(torch::kCPU, torch::kDouble);
+    const auto usage = itemUsage(scores.top1, n, memory.size()).to(torch::kCPU, torch::kInt).contiguous();
+    for (int64_t k = 0; k < n; ++k) {
+        FrameRecord& r = out.frames[static_cast<size_t>(frameOfRow + k)];
+        r.scored = true;
+        r.psnr = psnr[k].item<double>();
+        r.pointScore = point[k].item<double>();
+        r.featureDistance = distance[k].item<double>();
+        const int32_t* counts = usage[k].data_ptr<int32_t>();
+        r.itemUsage.assign(counts, counts + memory.size());
+        const auto queries = scores.queries.narrow(0, k * h * w, h * w);
+        if (config_.inspector) {
+            const auto frameOutput = output.narrow(0, k, 1), real = frameTarget.narrow(0, k, 1);
+            FrameInspection inspection{frameOutput, real, errorMap(frameOutput, real)[0],
+                                       scores.scoreMemory.narrow(0, k * h * w, h * w).t().reshape({-1, h, w}),
+                                       scores.top1.narrow(0, k * h * w, h * w).view({h, w})};
+            config_.inspector(video, frameOfRow + k, inspection);
+        }
+        if (memory.updateIfNormal(queries, r.pointScore, config_.threshold)) {
+            r.memoryUpdated = true;
+            ++updates;
+            return k + 1;
         }
     }
+    return n;
 }
 
 } // namespace

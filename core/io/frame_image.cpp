@@ -55,7 +55,8 @@ void checkFrameFile(const std::filesystem::path& file)
     checkJpegEnd(file, bytes);
 }
 
-void readFrameImage(const std::filesystem::path& file, int size, uint8_t* bgr)
+namespace {
+cv::Mat decodeFrameImage(const std::filesystem::path& file)
 {
     checkFrameFile(file);
     cv::Mat image;
@@ -66,9 +67,22 @@ void readFrameImage(const std::filesystem::path& file, int size, uint8_t* bgr)
     }
     if (image.empty())
         throw DataError(file, "cannot decode the image (corrupt or not an image format OpenCV reads)");
-    if (!image.isContinuous())
-        image = image.clone();
+    return image.isContinuous() ? image : image.clone();
+}
+} // namespace
+
+void readFrameImage(const std::filesystem::path& file, int size, uint8_t* bgr)
+{
+    const cv::Mat image = decodeFrameImage(file);
     resizeBgr(image.data, image.cols, image.rows, size, bgr);
+}
+
+void readFrameImage(const std::filesystem::path& file, std::vector<uint8_t>& bgr, int& width, int& height)
+{
+    const cv::Mat image = decodeFrameImage(file);
+    width = image.cols;
+    height = image.rows;
+    bgr.assign(image.data, image.data + static_cast<size_t>(width) * height * 3);
 }
 
 } // namespace mnad

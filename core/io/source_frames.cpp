@@ -1,11 +1,10 @@
 #include "core/io/source_frames.h"
 
 #include "core/data/data_error.h"
+#include "core/io/frame_image.h"
 #include "core/io/video_reader.h"
 
-#include <opencv2/imgcodecs.hpp>
 
-#include <cstring>
 #include <stdexcept>
 #include <string>
 
@@ -44,21 +43,7 @@ void SourceFrames::readFrame(int64_t index, std::vector<uint8_t>& bgr, int& widt
         height = reader_->info().height;
         return;
     }
-    const auto& file = video_.frames[static_cast<size_t>(index)];
-    cv::Mat image;
-    try {
-        image = cv::imread(file.string(), cv::IMREAD_COLOR);
-    } catch (const cv::Exception& e) {
-        throw DataError(file, std::string("cannot decode the image: ") + e.what());
-    }
-    if (image.empty())
-        throw DataError(file, "cannot decode the image (missing, corrupt or not an image format OpenCV reads)");
-    if (!image.isContinuous())
-        image = image.clone();
-    width = image.cols;
-    height = image.rows;
-    bgr.resize(static_cast<size_t>(width) * height * 3);
-    std::memcpy(bgr.data(), image.data, bgr.size());
+    readFrameImage(video_.frames[static_cast<size_t>(index)], bgr, width, height);
 }
 
 } // namespace mnad

@@ -54,6 +54,7 @@ private slots:
         QVERIFY(window.findChild<QAction*>(QStringLiteral("actionAbout")));
         QVERIFY(window.findChild<QAction*>(QStringLiteral("actionOpenDataset")));
         QVERIFY(window.findChild<QAction*>(QStringLiteral("actionOpenRun")));
+        QVERIFY(window.findChild<QAction*>(QStringLiteral("actionImportCheckpoint")));
         // The player's shortcuts are menu actions (so they show and can be rebound): Space plays.
         QMenu* playback = window.menuBar()->actions().at(2)->menu();
         bool hasSpace = false;

@@ -4,6 +4,8 @@
 #include "core/demo/demo_dataset.h"
 #include "core/io/demo_writer.h"
 #include "core/run/run_folder.h"
+#include "core/run/run_results.h"
+#include "ui/checkpoint_import.h"
 #include "ui/loss_plot.h"
 #include "ui/memory_panel.h"
 #include "ui/preferences.h"
@@ -280,6 +282,36 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(!curves.isEmpty() && curves.last().at(0).toInt() == 2, 10000);
         QCOMPARE(runs.lossPlot()->overlayCount(), 2);
         QCOMPARE(runs.lossPlot()->sampleCount(), 0);
+    }
+
+    void importingACheckpointMakesAnEvaluatedRun()
+    {
+        // The run trained above: import its final checkpoint as a new run and evaluate it (File → Import).
+        std::filesystem::path checkpoint;
+        for (const RunInfo& run : listRuns(m_dir.filePath(QStringLiteral("runs")).toStdString())) {
+            if (run.state == RunState::Finished)
+                checkpoint = RunFolder(run.root).finalCheckpoint();
+        }
+        QVERIFY(!checkpoint.empty());
+        CheckpointImport job;
+        QSignalSpy done(&job, &CheckpointImport::finished), progress(&job, &CheckpointImport::progress);
+        job.start(QString::fromStdString(checkpoint.string()), m_dataset, m_dir.filePath(QStringLiteral("imported")));
+        QVERIFY(done.wait(120000));
+        const RunInfo imported = readRunInfo(done.first().first().toString().toStdString());
+        QVERIFY2(imported.problem.empty(), imported.problem.c_str());
+        QCOMPARE(imported.state, RunState::Finished);
+        QVERIFY(imported.evaluated && imported.hasAuc);
+        QCOMPARE(progress.size(), 2); // one per test video
+        QVERIFY(std::filesystem::exists(RunFolder(imported.root).scores()));
+
+        // A file that is not a checkpoint: the message names it, and no run folder is made.
+        QSignalSpy failed(&job, &CheckpointImport::failed);
+        const QString labels = m_dataset + QStringLiteral("/frame_labels_demo.npy");
+        job.start(labels, m_dataset, m_dir.filePath(QStringLiteral("bad")));
+        QVERIFY(failed.wait(60000));
+        QVERIFY2(failed.first().first().toString().contains(QStringLiteral("frame_labels_demo.npy")),
+                 qPrintable(failed.first().first().toString()));
+        QVERIFY(!QDir(m_dir.filePath(QStringLiteral("bad"))).exists());
     }
 
     void closingWhileTrainingStopsAndKeepsTheCheckpoint()
