@@ -2,7 +2,7 @@
 
 #include "core/runtime/build_info.h"
 #include "ui/about_dialog.h"
-#include "ui/checkpoint_import.h"
+#include "ui/evaluation_job.h"
 #include "ui/dataset_browser.h"
 #include "ui/inspector_page.h"
 #include "ui/preferences.h"
@@ -38,7 +38,7 @@ MainWindow::MainWindow(QWidget* parent)
       m_deviceLabel(new QLabel(this))
 {
     initResources();
-    m_import = new CheckpointImport(this);
+    m_evaluation = new EvaluationJob(this);
     setObjectName(QStringLiteral("MainWindow"));
     setWindowTitle(tr("MNAD Studio"));
     setWindowIcon(QIcon(QStringLiteral(":/icons/mnad-studio.svg")));
@@ -210,7 +210,7 @@ void MainWindow::chooseRun()
 
 void MainWindow::importCheckpoint()
 {
-    if (m_import->isRunning())
+    if (m_evaluation->isRunning())
         return; // its progress dialog is open
     const QString file = QFileDialog::getOpenFileName(
         this, tr("Import Checkpoint"), QString(),
@@ -222,38 +222,57 @@ void MainWindow::importCheckpoint()
         dataset = QFileDialog::getExistingDirectory(this, tr("Dataset to Evaluate the Checkpoint On"));
     if (dataset.isEmpty())
         return;
-    auto* dialog = new QProgressDialog(tr("Importing %1 and evaluating it on %2\u2026")
-                                           .arg(QFileInfo(file).fileName(), QDir::toNativeSeparators(dataset)),
-                                       tr("Cancel"), 0, 0, this);
+    showEvaluationProgress(tr("Importing %1 and evaluating it on %2\u2026")
+                               .arg(QFileInfo(file).fileName(), QDir::toNativeSeparators(dataset)));
+    m_evaluation->importAndEvaluate(file, dataset, effectiveRunsFolder());
+}
+
+void MainWindow::showEvaluationProgress(const QString& label)
+{
+    auto* dialog = new QProgressDialog(label, tr("Cancel"), 0, 0, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->setMinimumDuration(0);
-    connect(dialog, &QProgressDialog::canceled, m_import, &CheckpointImport::cancel);
-    connect(m_import, &CheckpointImport::progress, dialog, [dialog](qint64 done, qint64 all) {
+    connect(dialog, &QProgressDialog::canceled, m_evaluation, &EvaluationJob::cancel);
+    connect(m_evaluation, &EvaluationJob::progress, dialog, [dialog](qint64 done, qint64 all) {
         dialog->setMaximum(static_cast<int>(all));
         dialog->setValue(static_cast<int>(done));
     });
     const auto close = [this, dialog] {
-        m_import->disconnect(dialog);
+        m_evaluation->disconnect(dialog);
         dialog->close();
         m_runsPage->refresh();
     };
-    connect(m_import, &CheckpointImport::finished, dialog, [this, close](const QString& runRoot) {
+    connect(m_evaluation, &EvaluationJob::finished, dialog, [this, close](const QString& runRoot) {
         close();
         openRun(runRoot);
     });
-    connect(m_import, &CheckpointImport::failed, dialog, [this, close](const QString& message) {
+    connect(m_evaluation, &EvaluationJob::failed, dialog, [this, close](const QString& message) {
         close();
-        QMessageBox::warning(this, tr("Import failed"), message);
+        QMessageBox::warning(this, tr("Evaluation failed"), message);
     });
-    connect(m_import, &CheckpointImport::cancelled, dialog, [this, close](const QString& runRoot) {
+    connect(m_evaluation, &EvaluationJob::cancelled, dialog, [this, close](const QString& runRoot) {
         close();
-        statusBar()->showMessage(tr("Imported as %1; its evaluation was cancelled.").arg(runRoot), 10000);
+        statusBar()->showMessage(tr("The evaluation of %1 was cancelled.").arg(runRoot), 10000);
     });
-    m_import->start(file, dataset, effectiveRunsFolder());
 }
 
 void MainWindow::openRun(const QString& runRoot)
 {
+    const QDir run(runRoot);
+    const bool evaluated = run.exists(QStringLiteral("scores.csv"));
+    const bool trained = run.exists(QStringLiteral("checkpoints"));
+    if (!evaluated && trained && !m_evaluation->isRunning()) {
+        const auto answer = QMessageBox::question(
+            this, tr("Evaluate the run?"),
+            tr("%1 has not been evaluated yet: the Inspector needs its scores. Evaluate its latest checkpoint on "
+               "its dataset's test videos now?").arg(QDir::toNativeSeparators(runRoot)),
+            QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Yes);
+        if (answer == QMessageBox::Yes) {
+            showEvaluationProgress(tr("Evaluating %1\u2026").arg(run.dirName()));
+            m_evaluation->evaluate(runRoot);
+        }
+        return;
+    }
     m_inspectorPage->openRun(runRoot);
     showPage(InspectorPage);
 }

@@ -11,7 +11,7 @@ class QLabel;
 
 namespace mnad::ui {
 
-class CheckpointImport;
+class EvaluationJob;
 class DatasetBrowser;
 class InspectorPage;
 class RunsPage;
@@ -45,6 +45,8 @@ private:
     void chooseDataset();
     void chooseRun();
     void importCheckpoint();
+    // A modal progress dialog (with Cancel) for the evaluation job just started; the run opens when it is done.
+    void showEvaluationProgress(const QString& label);
     void connectPages();
     void setLanguage(const QString& language);
     void showAbout();
@@ -57,7 +59,7 @@ private:
     ui::InspectorPage* m_inspectorPage = nullptr;
     ui::RunsPage* m_runsPage = nullptr;
     QMenu* m_recentMenu = nullptr;
-    CheckpointImport* m_import = nullptr;
+    EvaluationJob* m_evaluation = nullptr;
     QLabel* m_deviceLabel;
 };
 

@@ -5,7 +5,7 @@
 #include "core/io/demo_writer.h"
 #include "core/run/run_folder.h"
 #include "core/run/run_results.h"
-#include "ui/checkpoint_import.h"
+#include "ui/evaluation_job.h"
 #include "ui/loss_plot.h"
 #include "ui/memory_panel.h"
 #include "ui/preferences.h"
@@ -284,7 +284,7 @@ private slots:
         QCOMPARE(runs.lossPlot()->sampleCount(), 0);
     }
 
-    void importingACheckpointMakesAnEvaluatedRun()
+    void importingOrEvaluatingARunOnAWorker()
     {
         // The run trained above: import its final checkpoint as a new run and evaluate it (File → Import).
         std::filesystem::path checkpoint;
@@ -293,9 +293,9 @@ private slots:
                 checkpoint = RunFolder(run.root).finalCheckpoint();
         }
         QVERIFY(!checkpoint.empty());
-        CheckpointImport job;
-        QSignalSpy done(&job, &CheckpointImport::finished), progress(&job, &CheckpointImport::progress);
-        job.start(QString::fromStdString(checkpoint.string()), m_dataset, m_dir.filePath(QStringLiteral("imported")));
+        EvaluationJob job;
+        QSignalSpy done(&job, &EvaluationJob::finished), progress(&job, &EvaluationJob::progress);
+        job.importAndEvaluate(QString::fromStdString(checkpoint.string()), m_dataset, m_dir.filePath(QStringLiteral("imported")));
         QVERIFY(done.wait(120000));
         const RunInfo imported = readRunInfo(done.first().first().toString().toStdString());
         QVERIFY2(imported.problem.empty(), imported.problem.c_str());
@@ -304,10 +304,17 @@ private slots:
         QCOMPARE(progress.size(), 2); // one per test video
         QVERIFY(std::filesystem::exists(RunFolder(imported.root).scores()));
 
+        // A run without results (here: removed) is evaluated again in place, as Open in Inspector offers.
+        std::filesystem::remove(RunFolder(imported.root).scores());
+        job.evaluate(QString::fromStdString(imported.root.string()));
+        QVERIFY(done.wait(120000));
+        QCOMPARE(done.last().first().toString(), QString::fromStdString(imported.root.string()));
+        QVERIFY(std::filesystem::exists(RunFolder(imported.root).scores()));
+
         // A file that is not a checkpoint: the message names it, and no run folder is made.
-        QSignalSpy failed(&job, &CheckpointImport::failed);
+        QSignalSpy failed(&job, &EvaluationJob::failed);
         const QString labels = m_dataset + QStringLiteral("/frame_labels_demo.npy");
-        job.start(labels, m_dataset, m_dir.filePath(QStringLiteral("bad")));
+        job.importAndEvaluate(labels, m_dataset, m_dir.filePath(QStringLiteral("bad")));
         QVERIFY(failed.wait(60000));
         QVERIFY2(failed.first().first().toString().contains(QStringLiteral("frame_labels_demo.npy")),
                  qPrintable(failed.first().first().toString()));
