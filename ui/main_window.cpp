@@ -7,6 +7,7 @@
 #include "ui/inspector_page.h"
 #include "ui/preferences.h"
 #include "ui/resources.h"
+#include "ui/theme.h"
 #include "ui/runs_folder.h"
 #include "ui/runs_page.h"
 #include "ui/training_page.h"
@@ -30,6 +31,7 @@
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QStyle>
+#include <QToolBar>
 
 namespace mnad::ui {
 
@@ -130,6 +132,14 @@ void MainWindow::createMenus()
     quit->setShortcut(QKeySequence::Quit);
     quit->setMenuRole(QAction::QuitRole);
 
+    QToolBar* toolbar = addToolBar(tr("Main"));
+    toolbar->setObjectName(QStringLiteral("mainToolBar"));
+    toolbar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    open->setIcon(style()->standardIcon(QStyle::SP_DirOpenIcon));
+    openRun->setIcon(style()->standardIcon(QStyle::SP_FileDialogContentsView));
+    importAction->setIcon(style()->standardIcon(QStyle::SP_ArrowDown));
+    toolbar->addActions({open, openRun, importAction});
+
     QMenu* view = menuBar()->addMenu(tr("&View"));
     for (int page = 0; page < PageCount; ++page) {
         QAction* action = view->addAction(m_navigation->item(page)->text(), this,
@@ -137,6 +147,20 @@ void MainWindow::createMenus()
         action->setShortcut(QKeySequence(Qt::CTRL | static_cast<Qt::Key>(Qt::Key_1 + page)));
     }
     view->addSeparator();
+    QMenu* themes = view->addMenu(tr("&Theme"));
+    auto* themeGroup = new QActionGroup(this);
+    const std::pair<QString, QString> themeChoices[] = {{QStringLiteral("system"), tr("Follow the System")},
+                                                        {QStringLiteral("light"), tr("Light")},
+                                                        {QStringLiteral("dark"), tr("Dark")}};
+    for (const auto& [code, name] : themeChoices) {
+        QAction* action = themes->addAction(name, this, [code = code] {
+            prefs::theme.set(code);
+            applyTheme(*qApp, code);
+        });
+        action->setCheckable(true);
+        action->setChecked(code == prefs::theme.get());
+        themeGroup->addAction(action);
+    }
     QMenu* language = view->addMenu(tr("&Language"));
     auto* group = new QActionGroup(this);
     const QString current = prefs::language.get();

@@ -28,6 +28,8 @@ namespace prefs {
 inline const Preference<QByteArray> mainWindowGeometry{QStringLiteral("MainWindow/geometry"), {}};
 inline const Preference<QByteArray> mainWindowState{QStringLiteral("MainWindow/state"), {}};
 inline const Preference<int> currentPage{QStringLiteral("MainWindow/page"), 0};
+// "system" follows the desktop's light or dark scheme; "light" or "dark" force one (ui/theme.h).
+inline const Preference<QString> theme{QStringLiteral("Interface/theme"), QStringLiteral("system")};
 // "" follows the system locale; otherwise a locale name such as "zh_CN" or "en".
 inline const Preference<QString> language{QStringLiteral("Interface/language"), {}};
 inline const Preference<QStringList> recentDatasets{QStringLiteral("Datasets/recent"), {}};

@@ -3,6 +3,7 @@
 #include "core/runtime/threads.h"
 #include "ui/main_window.h"
 #include "ui/preferences.h"
+#include "ui/theme.h"
 #include "ui/translations.h"
 
 #include <QApplication>
@@ -17,6 +18,7 @@ int main(int argc, char** argv)
     QApplication::setApplicationVersion(QStringLiteral(MNAD_VERSION));
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/mnad-studio.svg")));
     mnad::ui::installTranslations(app, mnad::ui::prefs::language.get());
+    mnad::ui::applyTheme(app, mnad::ui::prefs::theme.get());
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("MNAD Studio: video anomaly inspection with MNAD"));

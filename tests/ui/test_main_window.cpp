@@ -4,6 +4,7 @@
 #include "ui/about_dialog.h"
 #include "ui/main_window.h"
 #include "ui/preferences.h"
+#include "ui/theme.h"
 #include "ui/translations.h"
 
 #include <QApplication>
@@ -158,6 +159,20 @@ private slots:
         auto* message = window.findChild<QLabel*>(QStringLiteral("datasetMessage"));
         QTRY_VERIFY_WITH_TIMEOUT(message->text().contains(QStringLiteral("not a folder")), 10000);
         QVERIFY(!videos->isVisible());
+    }
+
+    void themesSwitchLiveAndSystemComesBack()
+    {
+        auto* app = qobject_cast<QApplication*>(QCoreApplication::instance());
+        const QColor platform = QApplication::palette().color(QPalette::Window);
+        mnad::ui::applyTheme(*app, QStringLiteral("dark"));
+        QVERIFY(QApplication::palette().color(QPalette::Window).lightness() < 128);
+        mnad::ui::applyTheme(*app, QStringLiteral("light"));
+        QVERIFY(QApplication::palette().color(QPalette::Window).lightness() >= 128);
+        if (!mnad::ui::systemPrefersDark()) { // offscreen has a light platform palette, unless the desktop asks for dark
+            mnad::ui::applyTheme(*app, QStringLiteral("system"));
+            QCOMPARE(QApplication::palette().color(QPalette::Window), platform);
+        }
     }
 
     void chineseTranslationIsBuiltIn()
