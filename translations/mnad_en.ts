@@ -561,6 +561,70 @@
         <source>Open Run Folder</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&amp;Import Checkpoint…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Main</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Theme</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Follow the System</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import Checkpoint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checkpoints converted by tools/mnad-convert.py or written by MNAD Studio (*.pt *.pth);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dataset to Evaluate the Checkpoint On</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Importing %1 and evaluating it on %2…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Evaluation failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The evaluation of %1 was cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Evaluate the run?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has not been evaluated yet: the Inspector needs its scores. Evaluate its latest checkpoint on its dataset&apos;s test videos now?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Evaluating %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>mnad::ui::MemoryPanel</name>

@@ -561,6 +561,70 @@
       <source>Open Run Folder</source>
       <translation>打开运行文件夹</translation>
     </message>
+    <message>
+      <source>&amp;Import Checkpoint…</source>
+      <translation>导入检查点(&amp;I)…</translation>
+    </message>
+    <message>
+      <source>Main</source>
+      <translation>主工具栏</translation>
+    </message>
+    <message>
+      <source>&amp;Theme</source>
+      <translation>主题(&amp;T)</translation>
+    </message>
+    <message>
+      <source>Follow the System</source>
+      <translation>跟随系统</translation>
+    </message>
+    <message>
+      <source>Light</source>
+      <translation>浅色</translation>
+    </message>
+    <message>
+      <source>Dark</source>
+      <translation>深色</translation>
+    </message>
+    <message>
+      <source>Import Checkpoint</source>
+      <translation>导入检查点</translation>
+    </message>
+    <message>
+      <source>Checkpoints converted by tools/mnad-convert.py or written by MNAD Studio (*.pt *.pth);;All files (*)</source>
+      <translation>由 tools/mnad-convert.py 转换或由 MNAD Studio 写出的检查点 (*.pt *.pth);;所有文件 (*)</translation>
+    </message>
+    <message>
+      <source>Dataset to Evaluate the Checkpoint On</source>
+      <translation>用于评估该检查点的数据集</translation>
+    </message>
+    <message>
+      <source>Importing %1 and evaluating it on %2…</source>
+      <translation>正在导入 %1 并在 %2 上评估…</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>取消</translation>
+    </message>
+    <message>
+      <source>Evaluation failed</source>
+      <translation>评估失败</translation>
+    </message>
+    <message>
+      <source>The evaluation of %1 was cancelled.</source>
+      <translation>%1 的评估已取消。</translation>
+    </message>
+    <message>
+      <source>Evaluate the run?</source>
+      <translation>评估该运行？</translation>
+    </message>
+    <message>
+      <source>%1 has not been evaluated yet: the Inspector needs its scores. Evaluate its latest checkpoint on its dataset's test videos now?</source>
+      <translation>%1 尚未评估：检查器需要它的分数。现在用其最新检查点在数据集的测试视频上评估吗？</translation>
+    </message>
+    <message>
+      <source>Evaluating %1…</source>
+      <translation>正在评估 %1…</translation>
+    </message>
   </context>
   <context>
     <name>mnad::ui::MemoryPanel</name>
