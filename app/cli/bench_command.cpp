@@ -8,6 +8,7 @@
 #endif
 
 #include <CLI/CLI.hpp>
+#include <nlohmann/json.hpp>
 
 #include <cstdio>
 #include <memory>
@@ -43,24 +44,47 @@ void runModelBenches(const ModelBenchOptions& options)
 }
 struct PipelineOptions {
     std::string method = "pred", device = "auto";
-    int size = 64, width = 64, batch = 4, steps = 20, frames = 200;
+    std::vector<int> sizes{64}, widths{64};
+    int batch = 4, steps = 20, frames = 200;
+    bool json = false;
 };
+
+double mebibytes(int64_t bytes)
+{
+    return static_cast<double>(bytes) / (1024.0 * 1024.0);
+}
 
 void runPipeline(const PipelineOptions& o)
 {
-    PipelineBenchOptions options;
-    options.model = ModelConfig::paper(methodFromName(o.method));
-    options.model.imageSize = o.size;
-    options.model.width = o.width;
-    options.batch = o.batch;
-    options.trainSteps = o.steps;
-    options.evalFrames = o.frames;
-    options.device = o.device;
-    const auto r = runPipelineBench(options);
-    std::printf("%s %dx%d width %d on %s: training %.2f samples/s (batch %d, %d steps, %.1f s) | evaluation %.2f "
-                "frames/s (%d frames, %.1f s)\n",
-                o.method.c_str(), o.size, o.size, o.width, r.device.c_str(), r.trainSamplesPerSecond, o.batch, o.steps,
-                r.trainSeconds, r.evalFramesPerSecond, o.frames, r.evalSeconds);
+    nlohmann::json rows = nlohmann::json::array();
+    if (!o.json)
+        std::printf("%-6s %5s %6s %6s | %10s %12s | %10s %12s | %s\n", "method", "size", "width", "batch",
+                    "samples/s", "train MiB", "frames/s", "eval MiB", "device");
+    for (int size : o.sizes) {
+        for (int width : o.widths) {
+            PipelineBenchOptions options;
+            options.model = ModelConfig::paper(methodFromName(o.method));
+            options.model.imageSize = size;
+            options.model.width = width;
+            options.batch = o.batch;
+            options.trainSteps = o.steps;
+            options.evalFrames = o.frames;
+            options.device = o.device;
+            const auto r = runPipelineBench(options);
+            rows.push_back({{"method", o.method}, {"size", size}, {"width", width}, {"batch", o.batch},
+                            {"train_steps", o.steps}, {"train_samples_per_s", r.trainSamplesPerSecond},
+                            {"train_peak_mib", mebibytes(r.trainPeakBytes)}, {"eval_frames", o.frames},
+                            {"eval_frames_per_s", r.evalFramesPerSecond},
+                            {"eval_peak_mib", mebibytes(r.evalPeakBytes)}, {"device", r.device}});
+            if (!o.json)
+                std::printf("%-6s %5d %6d %6d | %10.2f %12.0f | %10.2f %12.0f | %s\n", o.method.c_str(), size, width,
+                            o.batch, r.trainSamplesPerSecond, mebibytes(r.trainPeakBytes), r.evalFramesPerSecond,
+                            mebibytes(r.evalPeakBytes), r.device.c_str());
+            std::fflush(stdout);
+        }
+    }
+    if (o.json)
+        std::printf("%s\n", rows.dump(2).c_str());
 }
 } // namespace
 
@@ -91,12 +115,13 @@ void addBenchCommand(CLI::App& app)
         "pipeline", "Training samples/s and evaluation frames/s end to end (clip loading, model, memory, metrics) on "
                     "generated frames, after a warm-up");
     pipeline->add_option("--method", p->method, "pred or recon")->check(CLI::IsMember({"pred", "recon"}))->capture_default_str();
-    pipeline->add_option("--size", p->size, "Input size")->capture_default_str();
-    pipeline->add_option("--width", p->width, "First-stage width (64 = full)")->check(CLI::PositiveNumber)->capture_default_str();
+    pipeline->add_option("--sizes,--size", p->sizes, "Square input sizes (multiples of 8)")->delimiter(',')->capture_default_str();
+    pipeline->add_option("--widths,--width", p->widths, "First-stage widths (64 = full)")->delimiter(',')->capture_default_str();
     pipeline->add_option("--batch", p->batch, "Training batch size")->check(CLI::PositiveNumber)->capture_default_str();
     pipeline->add_option("--steps", p->steps, "Timed training steps")->check(CLI::PositiveNumber)->capture_default_str();
     pipeline->add_option("--frames", p->frames, "Evaluated frames")->check(CLI::Range(2, 1000000))->capture_default_str();
     pipeline->add_option("--device", p->device, "auto, cpu, cuda or cuda:N")->capture_default_str();
+    pipeline->add_flag("--json", p->json, "Print the figures as JSON instead of a table");
     pipeline->callback([p] { runPipeline(*p); });
 
 #ifdef MNAD_WITH_IO

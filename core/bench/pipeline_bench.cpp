@@ -5,6 +5,7 @@
 #include "core/eval/evaluator.h"
 #include "core/model/mnad_model.h"
 #include "core/runtime/device.h"
+#include "core/runtime/peak_memory.h"
 
 #include <torch/torch.h>
 
@@ -61,7 +62,9 @@ PipelineBenchResult runPipelineBench(const PipelineBenchOptions& o)
 
     PipelineBenchResult result;
     result.device = device.str();
+    resetPeakMemory();
     result.trainSamplesPerSecond = trainThroughput(model, o, data, result.trainSeconds);
+    result.trainPeakBytes = peakMemoryBytes();
 
     DemoSpec testSpec = spec;
     testSpec.testVideos = 2;
@@ -73,7 +76,9 @@ PipelineBenchResult runPipelineBench(const PipelineBenchOptions& o)
     warmSpec.testVideos = 1;
     warmSpec.framesPerVideo = 16;
     evaluateModel(model, *DemoDataset(warmSpec).frames(true, o.model.imageSize), {}, config); // warm-up
+    resetPeakMemory();
     const Evaluation evaluation = evaluateModel(model, *frames, test.testLabels(), config);
+    result.evalPeakBytes = peakMemoryBytes();
     result.evalSeconds = evaluation.summary.seconds;
     result.evalFramesPerSecond = evaluation.summary.framesPerSecond;
     return result;

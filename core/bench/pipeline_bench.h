@@ -5,6 +5,7 @@
 
 #include "core/model/model_config.h"
 
+#include <cstdint>
 #include <string>
 
 namespace mnad {
@@ -22,6 +23,7 @@ struct PipelineBenchResult {
     double trainSamplesPerSecond = 0;
     double evalFramesPerSecond = 0;
     double trainSeconds = 0, evalSeconds = 0;
+    int64_t trainPeakBytes = 0, evalPeakBytes = 0; // peak resident memory of the process during each phase
     std::string device;
 };
 

@@ -1,6 +1,7 @@
 // The `mnad` executable: real runs of the binary, output and exit codes.
 
 #include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
 #include <torch/version.h>
 
 #include <array>
@@ -67,8 +68,20 @@ TEST(Cli, BenchPipelinePrintsThroughput)
 {
     auto run = runCli("bench pipeline --size 16 --width 2 --steps 2 --frames 12 --device cpu");
     ASSERT_EQ(run.exitCode, 0) << run.output;
-    EXPECT_TRUE(std::regex_search(run.output, std::regex("training [0-9.]+ samples/s .* evaluation [0-9.]+ frames/s")))
+    EXPECT_TRUE(std::regex_search(run.output, std::regex("pred +16 +2 +4 \\| +[0-9.]+ +[0-9]+ \\| +[0-9.]+ +[0-9]+ \\| cpu")))
         << run.output;
+
+    auto json = runCli("bench pipeline --sizes 16,24 --width 2 --steps 2 --frames 12 --device cpu --json");
+    ASSERT_EQ(json.exitCode, 0) << json.output;
+    const auto rows = nlohmann::json::parse(json.output);
+    ASSERT_EQ(rows.size(), 2u);
+    EXPECT_EQ(rows[1]["size"], 24);
+    for (const auto& row : rows) {
+        EXPECT_GT(row["train_samples_per_s"].get<double>(), 0);
+        EXPECT_GT(row["eval_frames_per_s"].get<double>(), 0);
+        EXPECT_GT(row["train_peak_mib"].get<double>(), 50) << "LibTorch alone takes more than that";
+        EXPECT_GT(row["eval_peak_mib"].get<double>(), 50);
+    }
 }
 
 TEST(Cli, BenchModelPrintsFigures)

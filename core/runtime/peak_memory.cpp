@@ -1,0 +1,27 @@
+#include "core/runtime/peak_memory.h"
+
+#include <fstream>
+#include <string>
+
+namespace mnad {
+
+bool resetPeakMemory()
+{
+    std::ofstream clear("/proc/self/clear_refs");
+    clear << "5";
+    clear.flush();
+    return static_cast<bool>(clear);
+}
+
+int64_t peakMemoryBytes()
+{
+    std::ifstream status("/proc/self/status");
+    std::string line;
+    while (std::getline(status, line)) {
+        if (line.rfind("VmHWM:", 0) == 0)
+            return std::stoll(line.substr(6)) * 1024; // "VmHWM:   123456 kB"
+    }
+    return 0;
+}
+
+} // namespace mnad
