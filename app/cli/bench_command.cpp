@@ -45,7 +45,7 @@ void runModelBenches(const ModelBenchOptions& options)
 struct PipelineOptions {
     std::string method = "pred", device = "auto";
     std::vector<int> sizes{64}, widths{64};
-    int batch = 4, steps = 20, frames = 200;
+    int batch = 4, steps = 20, frames = 200, encoderBatch = 8;
     bool json = false;
 };
 
@@ -69,6 +69,7 @@ void runPipeline(const PipelineOptions& o)
             options.batch = o.batch;
             options.trainSteps = o.steps;
             options.evalFrames = o.frames;
+            options.encoderBatch = o.encoderBatch;
             options.device = o.device;
             const auto r = runPipelineBench(options);
             rows.push_back({{"method", o.method}, {"size", size}, {"width", width}, {"batch", o.batch},
@@ -121,6 +122,8 @@ void addBenchCommand(CLI::App& app)
     pipeline->add_option("--steps", p->steps, "Timed training steps")->check(CLI::PositiveNumber)->capture_default_str();
     pipeline->add_option("--frames", p->frames, "Evaluated frames")->check(CLI::Range(2, 1000000))->capture_default_str();
     pipeline->add_option("--device", p->device, "auto, cpu, cuda or cuda:N")->capture_default_str();
+    pipeline->add_option("--encoder-batch", p->encoderBatch, "Frames per encoder pass in evaluation")
+        ->check(CLI::PositiveNumber)->capture_default_str();
     pipeline->add_flag("--json", p->json, "Print the figures as JSON instead of a table");
     pipeline->callback([p] { runPipeline(*p); });
 

@@ -72,6 +72,7 @@ PipelineBenchResult runPipelineBench(const PipelineBenchOptions& o)
     const DemoDataset test(testSpec);
     const auto frames = test.frames(true, o.model.imageSize);
     EvaluationConfig config = EvaluationConfig::official(o.model.method);
+    config.encoderBatch = o.encoderBatch;
     DemoSpec warmSpec = testSpec;
     warmSpec.testVideos = 1;
     warmSpec.framesPerVideo = 16;

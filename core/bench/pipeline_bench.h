@@ -15,6 +15,7 @@ struct PipelineBenchOptions {
     int batch = 4;
     int trainSteps = 20;
     int evalFrames = 200;
+    int encoderBatch = 8; // frames per encoder pass in evaluation (EvaluationConfig::encoderBatch)
     int loaderThreads = 2;
     std::string device = "auto";
 };

@@ -37,6 +37,16 @@ void MnadModel::to(torch::Device device)
     memory_.to(device);
 }
 
+void MnadModel::setChannelsLast(bool channelsLast)
+{
+    torch::NoGradGuard noGrad;
+    const auto format = channelsLast ? torch::MemoryFormat::ChannelsLast : torch::MemoryFormat::Contiguous;
+    for (auto& parameter : network_->parameters()) {
+        if (parameter.dim() == 4)
+            parameter.set_data(parameter.contiguous(format));
+    }
+}
+
 torch::Device MnadModel::device() const
 {
     return memory_.items().device();

@@ -43,7 +43,7 @@ void saveCheckpoint(const std::filesystem::path& file, MnadModel& model, torch::
 {
     c10::Dict<std::string, torch::Tensor> state;
     for (const auto& [name, tensor] : stateDict(*model.network()))
-        state.insert(name, tensor.detach().to(torch::kCPU));
+        state.insert(name, tensor.detach().to(torch::kCPU).contiguous());
     const auto& c = model.config();
     auto meta = stringKeyDict();
     meta.insert("method", methodName(c.method));
