@@ -625,6 +625,26 @@
         <source>Evaluating %1…</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Evaluation in progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A run is being evaluated. Cancel the evaluation and quit? Nothing of it is written; it can be evaluated again later.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Training</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Start Training</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;top Training</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>mnad::ui::MemoryPanel</name>
@@ -898,6 +918,18 @@
     </message>
     <message>
         <source>Not evaluated yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not started</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>finished</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

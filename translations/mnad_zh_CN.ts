@@ -625,6 +625,26 @@
       <source>Evaluating %1…</source>
       <translation>正在评估 %1…</translation>
     </message>
+    <message>
+      <source>Evaluation in progress</source>
+      <translation>正在评估</translation>
+    </message>
+    <message>
+      <source>A run is being evaluated. Cancel the evaluation and quit? Nothing of it is written; it can be evaluated again later.</source>
+      <translation>正在评估一个运行。取消评估并退出吗？评估结果不会写入，之后可以重新评估。</translation>
+    </message>
+    <message>
+      <source>&amp;Training</source>
+      <translation>训练(&amp;T)</translation>
+    </message>
+    <message>
+      <source>&amp;Start Training</source>
+      <translation>开始训练(&amp;S)</translation>
+    </message>
+    <message>
+      <source>S&amp;top Training</source>
+      <translation>停止训练(&amp;T)</translation>
+    </message>
   </context>
   <context>
     <name>mnad::ui::MemoryPanel</name>
@@ -898,6 +918,18 @@
     <message>
       <source>Not evaluated yet.</source>
       <translation>尚未评估。</translation>
+    </message>
+    <message>
+      <source>not started</source>
+      <translation>未开始</translation>
+    </message>
+    <message>
+      <source>stopped</source>
+      <translation>已停止</translation>
+    </message>
+    <message>
+      <source>finished</source>
+      <translation>已完成</translation>
     </message>
   </context>
   <context>

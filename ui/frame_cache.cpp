@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <condition_variable>
 #include <mutex>
+#include <utility>
 #include <vector>
 
 namespace mnad::ui {
@@ -65,6 +66,12 @@ FrameCache::FrameCache(QObject* parent) : QObject(parent) {}
 FrameCache::~FrameCache()
 {
     close();
+    for (const QPointer<QThread>& thread : std::as_const(m_retired)) {
+        if (thread) {
+            thread->wait(); // its run() uses this object
+            delete thread;
+        }
+    }
 }
 
 void FrameCache::close()
@@ -77,11 +84,26 @@ void FrameCache::close()
         m_state->wake.notify_all();
     }
     if (m_thread) {
-        m_thread->wait(); // at most one frame's decoding
-        delete m_thread;
+        // Not joined here: the worker may be opening a long video file (a packet scan) and the GUI must not
+        // wait for it. It ends by itself; its signals are dropped (post() checks the state is still current).
+        connect(m_thread, &QThread::finished, m_thread, &QObject::deleteLater);
+        m_retired.erase(std::remove_if(m_retired.begin(), m_retired.end(),
+                                       [](const QPointer<QThread>& t) { return t.isNull(); }),
+                        m_retired.end());
+        m_retired.push_back(m_thread);
         m_thread = nullptr;
     }
     m_state.reset();
+}
+
+void FrameCache::post(const std::shared_ptr<State>& state, std::function<void()> signal)
+{
+    QMetaObject::invokeMethod(
+        this, [this, state, signal = std::move(signal)] {
+            if (m_state == state)
+                signal();
+        },
+        Qt::QueuedConnection);
 }
 
 void FrameCache::open(const mnad::VideoEntry& video)
@@ -114,7 +136,7 @@ void FrameCache::run(std::shared_ptr<State> state, mnad::VideoEntry video)
     try {
         source = std::make_unique<SourceFrames>(video);
     } catch (const std::exception& e) {
-        emit failed(QString::fromStdString(e.what()));
+        post(state, [this, message = QString::fromStdString(e.what())] { emit failed(message); });
         return;
     }
     {
@@ -124,7 +146,8 @@ void FrameCache::run(std::shared_ptr<State> state, mnad::VideoEntry video)
         state->fps = source->fps();
         state->size = QSize(source->width(), source->height());
     }
-    emit opened(static_cast<int>(source->frameCount()), source->fps(), QSize(source->width(), source->height()));
+    post(state, [this, count = static_cast<int>(source->frameCount()), fps = source->fps(),
+                 size = QSize(source->width(), source->height())] { emit opened(count, fps, size); });
     std::vector<uint8_t> bgr;
     for (;;) {
         int index = -1;
@@ -152,9 +175,9 @@ void FrameCache::run(std::shared_ptr<State> state, mnad::VideoEntry video)
             state->evictOutsideWindow();
         }
         if (!problem.isEmpty())
-            emit failed(problem);
+            post(state, [this, problem] { emit failed(problem); });
         else
-            emit frameReady(index);
+            post(state, [this, index] { emit frameReady(index); });
     }
 }
 

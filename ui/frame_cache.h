@@ -6,10 +6,13 @@
 #include "core/data/dataset_layout.h"
 
 #include <QImage>
+#include <QList>
 #include <QObject>
+#include <QPointer>
 #include <QSize>
 #include <QString>
 
+#include <functional>
 #include <memory>
 
 class QThread;
@@ -47,9 +50,13 @@ signals:
 private:
     struct State;
     void run(std::shared_ptr<State> state, mnad::VideoEntry video);
+    // Emits on the GUI thread, and only while `state` is still the open video's (a switched-away worker's
+    // signals are dropped).
+    void post(const std::shared_ptr<State>& state, std::function<void()> signal);
 
     std::shared_ptr<State> m_state;
     QThread* m_thread = nullptr;
+    QList<QPointer<QThread>> m_retired; // workers of closed videos, still finishing; joined by the destructor
     qint64 m_budget = qint64(512) << 20;
 };
 

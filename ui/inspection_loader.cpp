@@ -55,23 +55,21 @@ InspectionLoader::~InspectionLoader()
     m_watcher->waitForFinished();
 }
 
-void InspectionLoader::start(const QString& runRoot, int video, mnad::MemoryPolicy policy)
+void InspectionLoader::start(const mnad::RunJobRequest& request, int video)
 {
     m_video = video;
     if (m_watcher->isRunning()) {
         cancel();
-        m_pending = Job{runRoot, video, policy};
+        m_pending = Job{request, video};
         return;
     }
-    launch(Job{runRoot, video, policy});
+    launch(Job{request, video});
 }
 
 void InspectionLoader::launch(const Job& job)
 {
     m_stop = std::make_shared<mnad::StopToken>();
-    mnad::RunJobRequest request;
-    request.run = job.runRoot.toStdString();
-    request.memoryPolicy = job.policy;
+    const mnad::RunJobRequest request = job.request;
     const int video = job.video;
     auto stop = m_stop;
     m_watcher->setFuture(QtConcurrent::run([this, request, video, stop] {

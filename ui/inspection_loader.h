@@ -34,8 +34,10 @@ public:
     explicit InspectionLoader(QObject* parent = nullptr);
     ~InspectionLoader() override; // asks a running job to stop and waits for it
 
-    // Starts computing; a running job is stopped first (its result is dropped) without waiting for it here.
-    void start(const QString& runRoot, int video, mnad::MemoryPolicy policy);
+    // Starts computing `video`'s maps with the settings of `request` (those the scores were computed with: run,
+    // checkpoint, memory policy, alpha, threshold); a running job is stopped first (its result is dropped)
+    // without waiting for it here.
+    void start(const mnad::RunJobRequest& request, int video);
     void cancel();
     bool isRunning() const;
     int video() const { return m_video; }
@@ -46,9 +48,8 @@ signals:
 
 private:
     struct Job {
-        QString runRoot;
+        mnad::RunJobRequest request;
         int video = -1;
-        mnad::MemoryPolicy policy = mnad::MemoryPolicy::CarryAcrossVideos;
     };
     void launch(const Job& job);
 

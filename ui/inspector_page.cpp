@@ -17,6 +17,7 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListWidget>
@@ -381,7 +382,14 @@ void InspectorPage::computeMaps()
 {
     if (m_runRoot.isEmpty() || m_video < 0 || !m_evaluation)
         return;
-    m_loader->start(m_runRoot, m_video, m_evaluation->memoryPolicy);
+    mnad::RunJobRequest request; // the settings the scores on screen were computed with
+    request.run = m_runRoot.toStdString();
+    if (QFileInfo::exists(QString::fromStdString(m_evaluation->checkpoint))) // else: the run's latest
+        request.checkpoint = m_evaluation->checkpoint;
+    request.memoryPolicy = m_evaluation->memoryPolicy;
+    request.alpha = m_evaluation->alpha;
+    request.threshold = m_evaluation->threshold;
+    m_loader->start(request, m_video);
     m_jobProgress->setRange(0, 0);
     m_jobProgress->setFormat(tr("maps %p%"));
     m_jobProgress->setVisible(true);

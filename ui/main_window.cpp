@@ -7,13 +7,11 @@
 #include "ui/inspector_page.h"
 #include "ui/preferences.h"
 #include "ui/resources.h"
-#include "ui/theme.h"
 #include "ui/runs_folder.h"
 #include "ui/runs_page.h"
 #include "ui/training_page.h"
 
 #include <QAction>
-#include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDragEnterEvent>
@@ -31,7 +29,6 @@
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QStyle>
-#include <QToolBar>
 
 namespace mnad::ui {
 
@@ -110,80 +107,6 @@ void MainWindow::connectPages()
             [this](const QString& message) { statusBar()->showMessage(message, 10000); });
 }
 
-void MainWindow::createMenus()
-{
-    QMenu* file = menuBar()->addMenu(tr("&File"));
-    QAction* open = file->addAction(tr("&Open Dataset\u2026"), this, &MainWindow::chooseDataset);
-    open->setShortcut(QKeySequence::Open);
-    open->setObjectName(QStringLiteral("actionOpenDataset"));
-    QAction* openRun = file->addAction(tr("Open R&un\u2026"), this, &MainWindow::chooseRun);
-    openRun->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
-    openRun->setObjectName(QStringLiteral("actionOpenRun"));
-    QAction* importAction = file->addAction(tr("&Import Checkpoint\u2026"), this, &MainWindow::importCheckpoint);
-    importAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
-    importAction->setObjectName(QStringLiteral("actionImportCheckpoint"));
-    m_recentMenu = file->addMenu(tr("Open &Recent"));
-    rebuildRecentMenu();
-    file->addSeparator();
-    QMenu* exportMenu = file->addMenu(tr("&Export"));
-    exportMenu->addActions(m_inspectorPage->exportActions());
-    file->addSeparator();
-    QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
-    quit->setShortcut(QKeySequence::Quit);
-    quit->setMenuRole(QAction::QuitRole);
-
-    QToolBar* toolbar = addToolBar(tr("Main"));
-    toolbar->setObjectName(QStringLiteral("mainToolBar"));
-    toolbar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-    open->setIcon(style()->standardIcon(QStyle::SP_DirOpenIcon));
-    openRun->setIcon(style()->standardIcon(QStyle::SP_FileDialogContentsView));
-    importAction->setIcon(style()->standardIcon(QStyle::SP_ArrowDown));
-    toolbar->addActions({open, openRun, importAction});
-
-    QMenu* view = menuBar()->addMenu(tr("&View"));
-    for (int page = 0; page < PageCount; ++page) {
-        QAction* action = view->addAction(m_navigation->item(page)->text(), this,
-                                          [this, page] { showPage(static_cast<Page>(page)); });
-        action->setShortcut(QKeySequence(Qt::CTRL | static_cast<Qt::Key>(Qt::Key_1 + page)));
-    }
-    view->addSeparator();
-    QMenu* themes = view->addMenu(tr("&Theme"));
-    auto* themeGroup = new QActionGroup(this);
-    const std::pair<QString, QString> themeChoices[] = {{QStringLiteral("system"), tr("Follow the System")},
-                                                        {QStringLiteral("light"), tr("Light")},
-                                                        {QStringLiteral("dark"), tr("Dark")}};
-    for (const auto& [code, name] : themeChoices) {
-        QAction* action = themes->addAction(name, this, [code = code] {
-            prefs::theme.set(code);
-            applyTheme(*qApp, code);
-        });
-        action->setCheckable(true);
-        action->setChecked(code == prefs::theme.get());
-        themeGroup->addAction(action);
-    }
-    QMenu* language = view->addMenu(tr("&Language"));
-    auto* group = new QActionGroup(this);
-    const QString current = prefs::language.get();
-    const std::pair<QString, QString> languages[] = {
-        {QString(), tr("System")}, {QStringLiteral("en"), QStringLiteral("English")},
-        {QStringLiteral("zh_CN"), QStringLiteral("\u7b80\u4f53\u4e2d\u6587")}};
-    for (const auto& [code, name] : languages) {
-        QAction* action = language->addAction(name, this, [this, code = code] { setLanguage(code); });
-        action->setCheckable(true);
-        action->setChecked(code == current);
-        group->addAction(action);
-    }
-
-    QMenu* playback = menuBar()->addMenu(tr("&Playback"));
-    playback->addActions(m_inspectorPage->playbackActions());
-
-    QMenu* help = menuBar()->addMenu(tr("&Help"));
-    QAction* about = help->addAction(tr("&About MNAD Studio"), this, &MainWindow::showAbout);
-    about->setMenuRole(QAction::AboutRole);
-    about->setObjectName(QStringLiteral("actionAbout"));
-    help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt)->setMenuRole(QAction::AboutQtRole);
-}
-
 void MainWindow::rebuildRecentMenu()
 {
     m_recentMenu->clear();
@@ -256,6 +179,7 @@ void MainWindow::showEvaluationProgress(const QString& label)
     auto* dialog = new QProgressDialog(label, tr("Cancel"), 0, 0, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->setMinimumDuration(0);
+    dialog->setWindowModality(Qt::WindowModal);
     connect(dialog, &QProgressDialog::canceled, m_evaluation, &EvaluationJob::cancel);
     connect(m_evaluation, &EvaluationJob::progress, dialog, [dialog](qint64 done, qint64 all) {
         dialog->setMaximum(static_cast<int>(all));
@@ -349,6 +273,16 @@ void MainWindow::closeEvent(QCloseEvent* event)
     if (!m_trainingPage->confirmClose()) { // asks, then stops the worker and keeps its checkpoint
         event->ignore();
         return;
+    }
+    if (m_evaluation->isRunning()) {
+        if (QMessageBox::question(this, tr("Evaluation in progress"),
+                                  tr("A run is being evaluated. Cancel the evaluation and quit? Nothing of it is "
+                                     "written; it can be evaluated again later."),
+                                  QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel) != QMessageBox::Yes) {
+            event->ignore();
+            return;
+        }
+        m_evaluation->cancel();
     }
     prefs::mainWindowGeometry.set(saveGeometry());
     prefs::mainWindowState.set(saveState());

@@ -40,7 +40,10 @@ protected:
 
 private:
     void createPages();
-    void createMenus();
+    void createMenus(); // main_window_menus.cpp
+    void createFileMenu();
+    void createViewMenu();
+    void createTrainingMenu();
     void rebuildRecentMenu();
     void chooseDataset();
     void chooseRun();

@@ -27,6 +27,16 @@ namespace mnad::ui {
 namespace {
 enum Column { NameColumn, DatasetColumn, MethodColumn, StateColumn, EpochsColumn, AucColumn, ColumnCount };
 
+QString stateText(RunState state)
+{
+    switch (state) {
+    case RunState::NotStarted: return RunsPage::tr("not started");
+    case RunState::Stopped: return RunsPage::tr("stopped");
+    case RunState::Finished: return RunsPage::tr("finished");
+    }
+    return {};
+}
+
 QVector<RunRow> readRuns(const QString& folder)
 {
     QVector<RunRow> rows;
@@ -36,7 +46,7 @@ QVector<RunRow> readRuns(const QString& folder)
         row.name = QString::fromStdString(info.name);
         row.dataset = QString::fromStdString(info.config.datasetName);
         row.method = QString::fromStdString(methodName(info.config.model.method));
-        row.state = QString::fromStdString(runStateName(info.state));
+        row.state = stateText(info.state);
         row.problem = QString::fromStdString(info.problem);
         row.epochsDone = info.epochsDone;
         row.epochs = info.config.epochs;

@@ -2,6 +2,7 @@
 
 #include "core/run/config_json.h"
 #include "core/run/run_results.h"
+#include "ui/background.h"
 #include "ui/loss_plot.h"
 #include "ui/memory_panel.h"
 #include "ui/preferences.h"
@@ -78,6 +79,7 @@ TrainingPage::~TrainingPage()
 
 void TrainingPage::connectWorker()
 {
+    connect(m_worker, &TrainingWorker::historyLoaded, m_lossPlot, &LossPlot::setSamples);
     connect(m_worker, &TrainingWorker::started, this, &TrainingPage::onStarted);
     connect(m_worker, &TrainingWorker::stepsAvailable, this, &TrainingPage::onStepsAvailable);
     connect(m_worker, &TrainingWorker::epochFinished, this, &TrainingPage::onEpoch);
@@ -135,13 +137,7 @@ bool TrainingPage::resumeRun(const QString& runRoot)
         showMessage(tr("%1 is not a run folder (no config.json).").arg(runRoot), true);
         return false;
     }
-    // The curves so far, read now while nothing writes the file.
-    try {
-        m_lossPlot->setSamples(LossPlot::fromMetrics(readMetricsCsv(std::filesystem::path(runRoot.toStdString()) / "metrics.csv")));
-    } catch (const std::exception& e) {
-        m_lossPlot->setSamples({});
-        appendLog(QString::fromStdString(e.what()));
-    }
+    m_lossPlot->setSamples({}); // the worker sends the curves so far before it trains on
     m_memoryPanel->clear();
     return dispatch(runRoot);
 }
@@ -183,11 +179,9 @@ bool TrainingPage::requestStopAndWait(int timeoutMs)
     if (!m_worker->isBusy())
         return true;
     m_worker->requestStop();
-    // The job is a queued call on the worker thread: its event loop ends once the job has returned.
-    m_thread->quit();
-    const bool ended = m_thread->wait(QDeadlineTimer(timeoutMs));
+    // The thread keeps running (the window may stay open after a timeout); only the job has to end.
+    const bool ended = m_worker->waitIdle(timeoutMs);
     if (ended) {
-        m_thread->start(); // usable again, should the window stay open
         m_busy = false;
         updateButtons();
     }
@@ -348,13 +342,25 @@ void TrainingPage::toggleComparison()
     const QString run = QFileDialog::getExistingDirectory(this, tr("Run to compare with"), effectiveRunsFolder());
     if (run.isEmpty())
         return;
-    try {
-        const auto rows = readMetricsCsv(std::filesystem::path(run.toStdString()) / "metrics.csv");
-        m_lossPlot->setOverlays({LossSeries{QFileInfo(run).fileName(), LossPlot::fromMetrics(rows)}}, LossCurve::Total);
-        m_compare->setText(tr("Clear Comparison"));
-    } catch (const std::exception& e) {
-        showMessage(QString::fromStdString(e.what()), true);
-    }
+    // metrics.csv has a row per step (200 k for a long run): read it off the GUI thread.
+    const std::filesystem::path file = std::filesystem::path(run.toStdString()) / "metrics.csv";
+    runInBackground(
+        this,
+        [file]() -> std::pair<QVector<LossSample>, QString> {
+            try {
+                return {LossPlot::fromMetrics(readMetricsCsv(file)), QString()};
+            } catch (const std::exception& e) {
+                return {{}, QString::fromStdString(e.what())};
+            }
+        },
+        [this, name = QFileInfo(run).fileName()](const std::pair<QVector<LossSample>, QString>& loaded) {
+            if (!loaded.second.isEmpty()) {
+                showMessage(loaded.second, true);
+                return;
+            }
+            m_lossPlot->setOverlays({LossSeries{name, loaded.first}}, LossCurve::Total);
+            m_compare->setText(tr("Clear Comparison"));
+        });
 }
 
 void TrainingPage::appendLog(const QString& line)

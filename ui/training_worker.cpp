@@ -5,9 +5,12 @@
 #include "core/jobs/run_jobs.h"
 #include "core/run/config_json.h"
 #include "core/run/run_folder.h"
+#include "core/run/run_results.h"
 #include "core/train/trainer.h"
 
 #include <QMetaObject>
+
+#include <chrono>
 
 #include <filesystem>
 #include <stdexcept>
@@ -83,6 +86,12 @@ bool TrainingWorker::isBusy() const
     return m_jobs > 0;
 }
 
+bool TrainingWorker::waitIdle(int timeoutMs)
+{
+    std::unique_lock<std::mutex> lock(m_mutex);
+    return m_idle.wait_for(lock, std::chrono::milliseconds(timeoutMs), [this] { return m_jobs == 0; });
+}
+
 std::vector<StepReport> TrainingWorker::takeSteps()
 {
     std::lock_guard<std::mutex> lock(m_mutex);
@@ -110,6 +119,8 @@ void TrainingWorker::runJob(const TrainingJob& job, std::shared_ptr<StopToken> s
         if (!job.resumeRun.isEmpty()) {
             const RunFolder run(job.resumeRun.toStdString());
             const TrainConfig config = readTrainConfig(run.config());
+            if (std::filesystem::exists(run.metrics())) // before any step, so the GUI gets them in order
+                emit historyLoaded(LossPlot::fromMetrics(readMetricsCsv(run.metrics())));
             const Dataset dataset = datasetFor(job.datasetRoot, config);
             auto frames = std::make_shared<DiskFrameProvider>(dataset.training, config.model.imageSize);
             result = resumeRun(run, frames, observer, *stop);
@@ -145,6 +156,7 @@ void TrainingWorker::runJob(const TrainingJob& job, std::shared_ptr<StopToken> s
         std::lock_guard<std::mutex> lock(m_mutex);
         --m_jobs;
     }
+    m_idle.notify_all();
     emit jobEnded();
 }
 

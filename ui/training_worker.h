@@ -5,12 +5,15 @@
 
 #include "core/train/train_config.h"
 #include "core/train/training_observer.h"
+#include "ui/loss_plot.h"
 
 #include <QMetaType>
 #include <QObject>
 #include <QString>
 #include <QStringList>
+#include <QVector>
 
+#include <condition_variable>
 #include <memory>
 #include <mutex>
 #include <vector>
@@ -57,11 +60,14 @@ public:
     // Thread-safe: asks the running job to stop at the next step (the trainer then writes a checkpoint).
     void requestStop();
     bool isBusy() const;
+    // Any thread but the worker's: waits until no job is queued or running; false after `timeoutMs`.
+    bool waitIdle(int timeoutMs);
 
     // GUI thread: the steps reported since the last call (after stepsAvailable()).
     std::vector<StepReport> takeSteps();
 
 signals:
+    void historyLoaded(const QVector<mnad::ui::LossSample>& samples); // a resumed run's curves so far
     void started(const QString& runRoot, qint64 firstStep, qint64 totalSteps);
     void stepsAvailable();
     void epochFinished(const mnad::EpochReport& report);
@@ -80,6 +86,7 @@ private:
     void pushStep(const StepReport& report);
 
     mutable std::mutex m_mutex;
+    std::condition_variable m_idle;    // notified when m_jobs drops to 0
     std::shared_ptr<StopToken> m_stop; // the current job's
     std::vector<StepReport> m_steps;   // not yet taken by the GUI
     bool m_stepsSignalled = false;     // a stepsAvailable() is in flight

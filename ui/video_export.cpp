@@ -164,10 +164,13 @@ VideoExportResult VideoExporter::run(const VideoExportRequest& r)
                 painter.setOpacity(1.0);
             }
             painter.drawImage(QPointF(0, frameHeight), strip);
-            const double x = frames > 1 ? f * double(width - 1) / (frames - 1) : 0;
+            const int stripFrames = static_cast<int>(r.anomaly.size()); // the strip's x axis
+            const double x = stripFrames > 1 ? std::min(f, stripFrames - 1) * double(width - 1) / (stripFrames - 1) : 0;
             painter.setPen(QPen(QColor(0xff, 0x7f, 0x0e), 2));
             painter.drawLine(QPointF(x, frameHeight), QPointF(x, frameHeight + stripHeight));
-            const bool scored = r.scored.empty() || r.scored[static_cast<size_t>(f)];
+            // The file may hold more frames than the evaluation scored (the Inspector warns about it).
+            const bool scored = r.scored.empty() ||
+                                (static_cast<size_t>(f) < r.scored.size() && r.scored[static_cast<size_t>(f)]);
             const QString caption = r.title + QStringLiteral("  #%1").arg(f) +
                                     (scored && f < static_cast<int>(r.anomaly.size())
                                          ? QStringLiteral("  %1").arg(r.anomaly[static_cast<size_t>(f)], 0, 'f', 3)

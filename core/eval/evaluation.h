@@ -53,6 +53,7 @@ struct Evaluation {
     double threshold = 0;
     MemoryPolicy memoryPolicy = MemoryPolicy::CarryAcrossVideos;
     std::string device;
+    std::string checkpoint; // the file evaluated, when known (run jobs and report.json fill it)
     std::vector<VideoEvaluation> videos;
     EvaluationSummary summary;
 };

@@ -116,6 +116,8 @@ bool VideoEvaluator::run(const FrameProvider& frames, int64_t video, VideoEvalua
         if (stop_ && stop_->stopRequested())
             return false;
         for (int64_t first = chunkStart; first < std::min(windows, chunkStart + chunkWindows); first += batch) {
+            if (stop_ && stop_->stopRequested()) // at 256² a chunk is a minute of CPU: look at every batch
+                return false;
             const int64_t count = std::min({batch, windows - first, chunkStart + chunkWindows - first});
             std::vector<torch::Tensor> clips;
             for (int64_t w = first; w < first + count; ++w) {
@@ -128,7 +130,8 @@ bool VideoEvaluator::run(const FrameProvider& frames, int64_t video, VideoEvalua
             const auto encoded = model_.network()->encode(input);
             // Each window reads the memory as the windows before it left it. Updates are rare (a few per
             // thousand frames), so the rest of the batch is decoded at once with the current memory, and again
-            // from the window after an update: exactly what frame-by-frame evaluation computes.
+            // from the window after an update: what frame-by-frame evaluation computes, to float rounding (a
+            // batched convolution may sum in another order).
             for (int64_t done = 0; done < count;)
                 done += scoreWindows(video, encoded, target, done, first + done + t - 1, out, updates);
         }

@@ -32,6 +32,7 @@ OpenedRun openRun(const RunJobRequest& request)
             throw std::runtime_error(r.run.root().string() + ": no checkpoint to evaluate (train it first)");
         r.checkpoint = *latest;
     }
+    r.checkpoint = std::filesystem::absolute(r.checkpoint).lexically_normal(); // report.json must name it anywhere
     r.model = std::make_unique<MnadModel>(r.config.model);
     loadCheckpoint(r.checkpoint, *r.model);
     r.model->to(selectDevice(request.device));

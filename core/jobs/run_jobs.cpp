@@ -53,6 +53,7 @@ RunEvaluation evaluateRun(const RunJobRequest& request, const JobProgress& progr
         result.warnings.push_back("no ground truth found for " + opened.dataset.name + ": scores only, no AUC");
 
     result.evaluation = evaluateModel(*opened.model, *opened.frames, labels, opened.evaluation, progress, stop);
+    result.evaluation.checkpoint = opened.checkpoint.string();
     result.stopped = stop && stop->stopRequested();
     if (result.stopped)
         return result;

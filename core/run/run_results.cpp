@@ -8,6 +8,8 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <cmath>
+#include <cstdint>
 #include <map>
 #include <sstream>
 
@@ -38,6 +40,21 @@ double parseNumber(const std::string& text, const std::filesystem::path& file, s
     }
     throw DataError(file, "line " + std::to_string(line) + ": '" + text + "' is not a number");
 }
+
+// A whole number in [low, high]; anything else (a fraction, NaN, out of range) is refused by name: casting it
+// would be undefined behaviour.
+int64_t parseInteger(const std::string& text, const std::filesystem::path& file, size_t line, int64_t low,
+                     int64_t high)
+{
+    const double value = parseNumber(text, file, line);
+    if (!std::isfinite(value) || value != std::floor(value) || value < static_cast<double>(low) ||
+        value > static_cast<double>(high))
+        throw DataError(file, "line " + std::to_string(line) + ": '" + text + "' is not a whole number in [" +
+                                  std::to_string(low) + ", " + std::to_string(high) + "]");
+    return static_cast<int64_t>(value);
+}
+
+constexpr int64_t kMaxCount = int64_t{1} << 40;
 
 // Rows of a CSV file after its header, each checked to have at least `minColumns` cells.
 std::vector<std::vector<std::string>> readCsvRows(const std::filesystem::path& file, size_t minColumns,
@@ -78,7 +95,7 @@ void readScores(const std::filesystem::path& file, Evaluation& evaluation)
         if (added)
             evaluation.videos.push_back({cells[0], {}});
         auto& frames = evaluation.videos[it->second].frames;
-        const auto frame = static_cast<size_t>(parseNumber(cells[1], file, line));
+        const auto frame = static_cast<size_t>(parseInteger(cells[1], file, line, 0, kMaxCount));
         if (frame != frames.size())
             throw DataError(file, "line " + std::to_string(line) + ": frame " + cells[1] + " of video " + cells[0] +
                                       " is out of order (expected " + std::to_string(frames.size()) + ")");
@@ -91,7 +108,7 @@ void readScores(const std::filesystem::path& file, Evaluation& evaluation)
             r.normality = parseNumber(cells[6], file, line);
             r.causalNormality = parseNumber(cells[7], file, line);
         }
-        r.label = cells[8].empty() ? -1 : static_cast<int>(parseNumber(cells[8], file, line));
+        r.label = cells[8].empty() ? -1 : static_cast<int>(parseInteger(cells[8], file, line, 0, 1));
         r.memoryUpdated = cells[9] == "1";
         frames.push_back(std::move(r));
     }
@@ -106,14 +123,14 @@ void readMemoryUsage(const std::filesystem::path& file, Evaluation& evaluation)
     for (const auto& cells : readCsvRows(file, 3)) {
         ++line;
         auto it = byName.find(cells[0]);
-        const auto frame = static_cast<size_t>(parseNumber(cells[1], file, line));
+        const auto frame = static_cast<size_t>(parseInteger(cells[1], file, line, 0, kMaxCount));
         if (it == byName.end() || frame >= it->second->frames.size())
             throw DataError(file, "line " + std::to_string(line) + ": video " + cells[0] + " frame " + cells[1] +
                                       " is not in scores.csv");
         auto& usage = it->second->frames[frame].itemUsage;
         usage.clear();
         for (size_t c = 2; c < cells.size(); ++c)
-            usage.push_back(static_cast<int32_t>(parseNumber(cells[c], file, line)));
+            usage.push_back(static_cast<int32_t>(parseInteger(cells[c], file, line, 0, INT32_MAX)));
     }
 }
 
@@ -129,6 +146,7 @@ void readReport(const std::filesystem::path& file, Evaluation& evaluation)
                                       ? MemoryPolicy::ResetPerVideo
                                       : MemoryPolicy::CarryAcrossVideos;
         evaluation.device = j.value("device", "");
+        evaluation.checkpoint = j.value("checkpoint", "");
         auto& s = evaluation.summary;
         s.hasLabels = j.at("has_labels").get<bool>();
         if (s.hasLabels) {
@@ -159,8 +177,8 @@ std::vector<MetricsRow> readMetricsCsv(const std::filesystem::path& file)
     for (const auto& c : readCsvRows(file, 9)) {
         ++line;
         MetricsRow r;
-        r.step = static_cast<int64_t>(parseNumber(c[0], file, line));
-        r.epoch = static_cast<int>(parseNumber(c[1], file, line));
+        r.step = parseInteger(c[0], file, line, 0, kMaxCount);
+        r.epoch = static_cast<int>(parseInteger(c[1], file, line, 0, INT32_MAX));
         r.pixel = parseNumber(c[2], file, line);
         r.compactness = parseNumber(c[3], file, line);
         r.separateness = parseNumber(c[4], file, line);
@@ -221,15 +239,21 @@ std::vector<RunInfo> listRuns(const std::filesystem::path& runsRoot)
     std::error_code error;
     if (!std::filesystem::is_directory(runsRoot, error))
         return runs;
-    std::filesystem::recursive_directory_iterator it(runsRoot, error), end;
-    for (; it != end; it.increment(error)) {
-        if (error)
-            break;
+    // An unreadable folder is skipped, not the end of the list.
+    std::filesystem::recursive_directory_iterator it(
+        runsRoot, std::filesystem::directory_options::skip_permission_denied, error), end;
+    while (!error && it != end) {
         if (it.depth() >= 4)
             it.disable_recursion_pending();
         if (it->is_directory(error) && std::filesystem::exists(it->path() / "config.json", error)) {
             runs.push_back(readRunInfo(it->path()));
             it.disable_recursion_pending();
+        }
+        error.clear();
+        it.increment(error);
+        if (error && it != end && it.depth() > 0) { // a folder that cannot be listed: go on with its parent
+            error.clear();
+            it.pop(error);
         }
     }
     std::sort(runs.begin(), runs.end(), [](const RunInfo& a, const RunInfo& b) { return a.name > b.name; });

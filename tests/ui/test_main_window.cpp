@@ -50,14 +50,16 @@ private slots:
         QStringList menus;
         for (QAction* action : window.menuBar()->actions())
             menus << action->text();
-        QCOMPARE(menus, (QStringList{QStringLiteral("&File"), QStringLiteral("&View"), QStringLiteral("&Playback"),
-                                     QStringLiteral("&Help")}));
+        QCOMPARE(menus, (QStringList{QStringLiteral("&File"), QStringLiteral("&View"), QStringLiteral("&Training"),
+                                     QStringLiteral("&Playback"), QStringLiteral("&Help")}));
+        QVERIFY(window.findChild<QAction*>(QStringLiteral("actionStartTraining"))->isEnabled());
+        QVERIFY(!window.findChild<QAction*>(QStringLiteral("actionStopTraining"))->isEnabled());
         QVERIFY(window.findChild<QAction*>(QStringLiteral("actionAbout")));
         QVERIFY(window.findChild<QAction*>(QStringLiteral("actionOpenDataset")));
         QVERIFY(window.findChild<QAction*>(QStringLiteral("actionOpenRun")));
         QVERIFY(window.findChild<QAction*>(QStringLiteral("actionImportCheckpoint")));
         // The player's shortcuts are menu actions (so they show and can be rebound): Space plays.
-        QMenu* playback = window.menuBar()->actions().at(2)->menu();
+        QMenu* playback = window.menuBar()->actions().at(3)->menu();
         bool hasSpace = false;
         for (QAction* action : playback->actions())
             hasSpace = hasSpace || action->shortcuts().contains(QKeySequence(Qt::Key_Space));
