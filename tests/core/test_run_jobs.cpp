@@ -168,6 +168,16 @@ TEST(RunResults, MalformedFilesNameTheFileAndLine)
     }
     writeFileAtomically(metrics, "step,epoch\n1,0\n");
     EXPECT_THROW(readMetricsCsv(metrics), DataError);
+    for (const char* step : {"1.5", "nan", "-3", "1e300"}) { // would be undefined behaviour cast to an integer
+        writeFileAtomically(metrics, std::string("step,epoch,pixel,compactness,separateness,total,lr,s,w\n") + step +
+                                         ",0,0.5,0.1,0.2,0.6,0.001,10,1\n");
+        try {
+            readMetricsCsv(metrics);
+            ADD_FAILURE() << step << " accepted";
+        } catch (const DataError& e) {
+            EXPECT_NE(std::string(e.what()).find("is not a whole number"), std::string::npos) << e.what();
+        }
+    }
     EXPECT_THROW(readEvaluation(dir.path()), DataError); // no scores.csv
     EXPECT_TRUE(listRuns(dir.path() / "missing").empty());
 }
