@@ -10,6 +10,7 @@
 #include "core/run/run_results.h"
 #include "core/train/trainer.h"
 #include "tests/core/temp_dir.h"
+#include "tests/core/tiny_run.h"
 
 #include <gtest/gtest.h>
 
@@ -31,21 +32,7 @@ protected:
         spec.testVideos = 3;
         spec.normalTestVideos = 1;
         spec.framesPerVideo = 16;
-        const auto datasetDir = writeDemoDataset(DemoDataset(spec), dir_->path() / "datasets", 24);
-        const Dataset dataset = discoverDataset(datasetDir);
-        TrainConfig config = TrainConfig::official(Method::Prediction);
-        config.model.imageSize = 24;
-        config.model.width = 2;
-        config.model.memorySize = 4;
-        config.epochs = 1;
-        config.device = "cpu";
-        config.datasetPath = dataset.root.string();
-        config.datasetName = dataset.name;
-        auto frames = std::make_shared<DiskFrameProvider>(dataset.training, 24);
-        run_ = new RunFolder(RunFolder::create(dir_->path() / "runs", dataset.name, "pred", "tiny"));
-        TrainingObserver quiet;
-        StopToken stop;
-        trainNewRun(config, frames, *run_, quiet, stop);
+        run_ = new RunFolder(makeTinyRun(dir_->path(), spec, 24, 24).run);
     }
     static void TearDownTestSuite()
     {

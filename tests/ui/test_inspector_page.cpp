@@ -11,6 +11,7 @@
 #include "core/jobs/run_jobs.h"
 #include "core/run/run_results.h"
 #include "core/train/trainer.h"
+#include "tests/core/tiny_run.h"
 #include "ui/colour_maps.h"
 #include "ui/frame_cache.h"
 #include "ui/frame_view.h"
@@ -99,20 +100,9 @@ private slots:
         spec.testVideos = 2;
         spec.normalTestVideos = 0;
         spec.framesPerVideo = kFrames;
-        m_dataset = mnad::discoverDataset(mnad::writeDemoDataset(mnad::DemoDataset(spec), root / "datasets", kDiskSize));
-        mnad::TrainConfig config = mnad::TrainConfig::official(mnad::Method::Prediction);
-        config.model.imageSize = kModelSize;
-        config.model.width = 2;
-        config.model.memorySize = 4;
-        config.epochs = 1;
-        config.device = "cpu";
-        config.datasetPath = m_dataset.root.string();
-        config.datasetName = m_dataset.name;
-        auto frames = std::make_shared<mnad::DiskFrameProvider>(m_dataset.training, kModelSize);
-        const auto run = mnad::RunFolder::create(root / "runs", m_dataset.name, "pred", "tiny");
-        mnad::TrainingObserver quiet;
-        mnad::StopToken stop;
-        mnad::trainNewRun(config, frames, run, quiet, stop);
+        const mnad::test::TinyRun tiny = mnad::test::makeTinyRun(root, spec, kDiskSize, kModelSize);
+        m_dataset = tiny.dataset;
+        const mnad::RunFolder& run = tiny.run;
         mnad::RunJobRequest request;
         request.run = run.root();
         request.device = "cpu";
