@@ -42,22 +42,14 @@ Frames readFrames(const FrameProvider& provider, int64_t video, int64_t begin, i
     return frames;
 }
 
-// Evaluation runs the convolutions channels-last (faster with oneDNN and cuDNN) with the BatchNorms folded into
-// them, and leaves the model as it found it, also when an exception ends the evaluation.
-class FastInferenceScope {
+// Evaluation runs the convolutions channels-last (faster with oneDNN and cuDNN), and leaves the model as it found
+// it, also when an exception ends the evaluation.
+class ChannelsLastScope {
 public:
-    explicit FastInferenceScope(MnadModel& model) : model_(model)
-    {
-        model_.setChannelsLast(true);
-        model_.setFoldedBatchNorm(true, true);
-    }
-    ~FastInferenceScope()
-    {
-        model_.setFoldedBatchNorm(false);
-        model_.setChannelsLast(false);
-    }
-    FastInferenceScope(const FastInferenceScope&) = delete;
-    FastInferenceScope& operator=(const FastInferenceScope&) = delete;
+    explicit ChannelsLastScope(MnadModel& model) : model_(model) { model_.setChannelsLast(true); }
+    ~ChannelsLastScope() { model_.setChannelsLast(false); }
+    ChannelsLastScope(const ChannelsLastScope&) = delete;
+    ChannelsLastScope& operator=(const ChannelsLastScope&) = delete;
 
 private:
     MnadModel& model_;
@@ -204,7 +196,7 @@ Evaluation evaluateModel(MnadModel& model, const FrameProvider& frames, const st
                                     std::to_string(frames.videoCount()));
     torch::NoGradGuard noGrad;
     model.network()->eval();
-    FastInferenceScope fast(model);
+    ChannelsLastScope layout(model);
     const torch::Tensor trainedItems = model.memory().items().clone();
     const auto start = std::chrono::steady_clock::now();
 

@@ -29,25 +29,10 @@ torch::Tensor DecoderImpl::forward(const torch::Tensor& input, const EncoderOutp
     auto join = [this](const torch::Tensor& skip, const torch::Tensor& up) {
         return withSkips_ ? torch::cat({skip, up}, 1) : up;
     };
-    auto x = block(0, moduleConv_, input);
-    x = block(2, moduleDeconv3_, join(skips.skip3, block(1, moduleUpsample4_, x)));
-    x = block(4, moduleDeconv2_, join(skips.skip2, block(3, moduleUpsample3_, x)));
-    return block(6, moduleDeconv1_, join(skips.skip1, block(5, moduleUpsample2_, x)));
-}
-
-torch::Tensor DecoderImpl::block(size_t index, torch::nn::Sequential& module, const torch::Tensor& x)
-{
-    return folded_.empty() ? module->forward(x) : folded_[index].forward(x);
-}
-
-void DecoderImpl::setFolded(bool folded, bool channelsLast)
-{
-    folded_.clear();
-    if (folded) {
-        for (const auto* module : {&moduleConv_, &moduleUpsample4_, &moduleDeconv3_, &moduleUpsample3_,
-                                   &moduleDeconv2_, &moduleUpsample2_, &moduleDeconv1_})
-            folded_.emplace_back(*module, channelsLast);
-    }
+    auto x = moduleConv_->forward(input);
+    x = moduleDeconv3_->forward(join(skips.skip3, moduleUpsample4_->forward(x)));
+    x = moduleDeconv2_->forward(join(skips.skip2, moduleUpsample3_->forward(x)));
+    return moduleDeconv1_->forward(join(skips.skip1, moduleUpsample2_->forward(x)));
 }
 
 } // namespace mnad

@@ -3,13 +3,10 @@
 // upsampling; reconstruction has no skips, so its upsampling layers keep the channel count instead of halving it.
 
 #include "core/model/encoder.h"
-#include "core/model/folded_block.h"
 
 #include <torch/nn/module.h>
 #include <torch/nn/modules/container/sequential.h>
 #include <torch/nn/pimpl.h>
-
-#include <vector>
 
 namespace mnad {
 
@@ -19,16 +16,10 @@ public:
     // input: B×16w×h×w, i.e. [normalised query ‖ memory read]. skips are used only when withSkips.
     torch::Tensor forward(const torch::Tensor& input, const EncoderOutput& skips);
 
-    // Evaluation only: run the blocks with their BatchNorms folded (built from the current weights), or not.
-    void setFolded(bool folded, bool channelsLast);
-
 private:
-    torch::Tensor block(size_t index, torch::nn::Sequential& module, const torch::Tensor& x);
-
     bool withSkips_;
     torch::nn::Sequential moduleConv_, moduleUpsample4_, moduleDeconv3_, moduleUpsample3_, moduleDeconv2_,
         moduleUpsample2_, moduleDeconv1_;
-    std::vector<FoldedBlock> folded_; // empty: the modules themselves
 };
 TORCH_MODULE(Decoder);
 

@@ -20,25 +20,11 @@ EncoderOutput EncoderImpl::forward(const torch::Tensor& input)
     namespace F = torch::nn::functional;
     const auto pool = F::MaxPool2dFuncOptions(2).stride(2);
     EncoderOutput out;
-    out.skip1 = stage(0, moduleConv1_, input);
-    out.skip2 = stage(1, moduleConv2_, F::max_pool2d(out.skip1, pool));
-    out.skip3 = stage(2, moduleConv3_, F::max_pool2d(out.skip2, pool));
-    out.features = stage(3, moduleConv4_, F::max_pool2d(out.skip3, pool));
+    out.skip1 = moduleConv1_->forward(input);
+    out.skip2 = moduleConv2_->forward(F::max_pool2d(out.skip1, pool));
+    out.skip3 = moduleConv3_->forward(F::max_pool2d(out.skip2, pool));
+    out.features = moduleConv4_->forward(F::max_pool2d(out.skip3, pool));
     return out;
-}
-
-torch::Tensor EncoderImpl::stage(size_t index, torch::nn::Sequential& block, const torch::Tensor& x)
-{
-    return folded_.empty() ? block->forward(x) : folded_[index].forward(x);
-}
-
-void EncoderImpl::setFolded(bool folded, bool channelsLast)
-{
-    folded_.clear();
-    if (folded) {
-        for (const auto* block : {&moduleConv1_, &moduleConv2_, &moduleConv3_, &moduleConv4_})
-            folded_.emplace_back(*block, channelsLast);
-    }
 }
 
 } // namespace mnad

@@ -1,14 +1,10 @@
 #pragma once
 // The MNAD encoder (spec §1.2): four stages, three max-pools; the last stage's raw output is the query map.
 
-#include "core/model/folded_block.h"
-
 #include <torch/nn/module.h>
 #include <torch/nn/modules/batchnorm.h>
 #include <torch/nn/modules/container/sequential.h>
 #include <torch/nn/pimpl.h>
-
-#include <vector>
 
 namespace mnad {
 
@@ -22,14 +18,8 @@ public:
     EncoderImpl(int inChannels, int width);
     EncoderOutput forward(const torch::Tensor& input);
 
-    // Evaluation only: run the stages with their BatchNorms folded (built from the current weights), or not.
-    void setFolded(bool folded, bool channelsLast);
-
 private:
-    torch::Tensor stage(size_t index, torch::nn::Sequential& block, const torch::Tensor& x);
-
     torch::nn::Sequential moduleConv1_, moduleConv2_, moduleConv3_, moduleConv4_;
-    std::vector<FoldedBlock> folded_; // empty: the modules themselves
     // Declared but never used by the official forward(); kept so that the state dicts match key for key.
     torch::nn::BatchNorm2d moduleBatchNorm_{nullptr};
 };

@@ -47,12 +47,6 @@ void MnadModel::setChannelsLast(bool channelsLast)
     }
 }
 
-void MnadModel::setFoldedBatchNorm(bool folded, bool channelsLast)
-{
-    network_->encoder->setFolded(folded, channelsLast);
-    network_->decoder->setFolded(folded, channelsLast);
-}
-
 torch::Device MnadModel::device() const
 {
     return memory_.items().device();

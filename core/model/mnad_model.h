@@ -55,9 +55,6 @@ public:
     // channels-last convolutions faster (measured: 64² inference 13–33 % less time on this CPU). Values do not
     // change; the state dict keeps its shapes. Checkpoints are written from contiguous copies either way.
     void setChannelsLast(bool channelsLast);
-    // Evaluation only (the network in eval mode): run with the BatchNorms folded into the convolutions, built from
-    // the current weights (call again after loading others), or go back to the modules themselves.
-    void setFoldedBatchNorm(bool folded, bool channelsLast = false);
     torch::Device device() const;
 
     // Splits a clip batch B×(C·T)×H×W (frames oldest first) into the model input and the frame to produce.

@@ -55,43 +55,6 @@ TEST(ModelShapes, SplitClipTakesOldestFramesAsInput)
     EXPECT_THROW(model.splitClip(torch::zeros({1, 12, 8, 8})), c10::Error);
 }
 
-// Evaluation folds each BatchNorm into the convolution before it: the same outputs as the modules, for both
-// methods, with non-trivial running statistics, channels-last or not; and back to the modules when unfolded.
-TEST(ModelShapes, FoldedBatchNormComputesWhatTheModulesDo)
-{
-    torch::manual_seed(3);
-    for (Method method : {Method::Prediction, Method::Reconstruction}) {
-        ModelConfig config = ModelConfig::paper(method);
-        config.imageSize = 32;
-        config.width = 4;
-        config.memorySize = 5;
-        MnadModel model(config);
-        torch::NoGradGuard noGrad;
-        for (auto& buffer : model.network()->named_buffers()) {
-            if (buffer.key().find("running_mean") != std::string::npos)
-                buffer.value().uniform_(-0.2, 0.2);
-            if (buffer.key().find("running_var") != std::string::npos)
-                buffer.value().uniform_(0.5, 2.0);
-        }
-        for (auto& parameter : model.network()->named_parameters()) { // BN γ, β away from 1, 0
-            if (parameter.value().dim() == 1)
-                parameter.value().uniform_(0.5, 1.5);
-        }
-        model.network()->eval();
-        const auto input = torch::rand({2, config.inputChannels(), 32, 32}) * 2 - 1;
-        const auto plain = model.evalForward(input).output;
-        for (bool channelsLast : {false, true}) {
-            model.setChannelsLast(channelsLast);
-            model.setFoldedBatchNorm(true, channelsLast);
-            const auto folded = model.evalForward(input).output;
-            EXPECT_LT((folded - plain).abs().max().item<double>(), 1e-5) << methodName(method) << channelsLast;
-            model.setFoldedBatchNorm(false);
-            model.setChannelsLast(false);
-        }
-        EXPECT_TRUE(torch::equal(model.evalForward(input).output, plain)) << "unfolded again";
-    }
-}
-
 TEST(ModelShapes, InvalidConfigurationsAreRefused)
 {
     ModelConfig config = ModelConfig::paper(Method::Prediction);
