@@ -89,14 +89,14 @@ TEST(CrashSafety, KilledTrainingResumesWithNothingLost)
     spec.normalTestVideos = 0;
     spec.framesPerVideo = 40;
     const auto data = writeDemoDataset(DemoDataset(spec), dir.path() / "datasets", 24);
-    const std::string common = "--data '" + data.string() + "' --epochs 3 --size 24 --width 2 --memory-size 4 "
+    const std::string common = "--data '" + data.string() + "' --epochs 8 --size 24 --width 2 --memory-size 4 "
                                "--checkpoint-every 3 --keep-checkpoints 2 --device cpu --loader-threads 1";
 
     ASSERT_EQ(waitExit(startCli("--threads 1 train " + common + " --runs '" + (dir.path() / "straight").string() + "'")), 0);
     const auto straight = onlyRun(dir.path() / "straight");
 
     std::mt19937 rng(2020);
-    std::uniform_int_distribution<int> delayMs(0, 600);
+    std::uniform_int_distribution<int> delayMs(0, 300);
     pid_t pid = startCli("--threads 1 train " + common + " --runs '" + (dir.path() / "killed").string() + "'");
     int kills = 0;
     bool finished = false;
