@@ -7,6 +7,7 @@
 #include "core/eval/evaluator.h"
 
 #include <filesystem>
+#include <functional>
 
 namespace mnad {
 
@@ -19,8 +20,13 @@ struct VideoInspection {
     torch::Tensor predictions; // F×H×W×3 uint8 BGR: the predicted / reconstructed frames
 };
 
-// Runs the evaluation up to `video` (earlier videos too when the memory policy carries it across videos).
-VideoInspection inspectVideo(MnadModel& model, const FrameProvider& frames, int64_t video, EvaluationConfig config);
+// (frames done, frames in all) of an inspection, every few frames.
+using InspectionProgress = std::function<void(int64_t, int64_t)>;
+
+// Runs the evaluation up to `video` (earlier videos too when the memory policy carries it across videos; with the
+// memory reset per video, that video alone). Stopped: an inspection of 0 frames.
+VideoInspection inspectVideo(MnadModel& model, const FrameProvider& frames, int64_t video, EvaluationConfig config,
+                             const InspectionProgress& progress = {}, const StopToken* stop = nullptr);
 
 // Writes error_maps.npy, attention.npy, top1.npy, predictions.npy and scored.npy into `folder`.
 void writeVideoInspection(const VideoInspection& inspection, const std::filesystem::path& folder);

@@ -191,16 +191,6 @@ std::vector<MetricsRow> readMetricsCsv(const std::filesystem::path& file)
     return rows;
 }
 
-std::string runStateName(RunState state)
-{
-    switch (state) {
-    case RunState::NotStarted: return "not started";
-    case RunState::Stopped: return "stopped";
-    case RunState::Finished: return "finished";
-    }
-    return "unknown";
-}
-
 RunInfo readRunInfo(const std::filesystem::path& runRoot)
 {
     RunInfo info;

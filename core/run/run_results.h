@@ -27,7 +27,6 @@ enum class RunState {
     Stopped,    // step checkpoints only: stopped or crashed, can be resumed
     Finished,   // checkpoints/final.pt
 };
-std::string runStateName(RunState state); // "not started", "stopped", "finished"
 
 struct RunInfo {
     std::filesystem::path root;
