@@ -6,7 +6,7 @@ set -euo pipefail
 
 core_pkgs=(
   build-essential cmake ninja-build pkg-config git ccache
-  libtorch-dev libopenblas0-pthread
+  libtorch-dev libopenblas0-pthread libdnnl-dev
   libopencv-dev
   libavformat-dev libavcodec-dev libavutil-dev libswscale-dev
   nlohmann-json3-dev libcli11-dev libgtest-dev python3-sklearn python3-torch

@@ -46,6 +46,7 @@ struct PipelineOptions {
     std::string method = "pred", device = "auto";
     std::vector<int> sizes{64}, widths{64};
     int batch = 4, steps = 20, frames = 200, encoderBatch = 8;
+    std::string cpuKernels = "winograd";
     bool json = false;
 };
 
@@ -71,16 +72,18 @@ void runPipeline(const PipelineOptions& o)
             options.evalFrames = o.frames;
             options.encoderBatch = o.encoderBatch;
             options.device = o.device;
+            options.cpuKernels = cpuKernelsFromName(o.cpuKernels);
             const auto r = runPipelineBench(options);
             rows.push_back({{"method", o.method}, {"size", size}, {"width", width}, {"batch", o.batch},
                             {"train_steps", o.steps}, {"train_samples_per_s", r.trainSamplesPerSecond},
                             {"train_peak_mib", mebibytes(r.trainPeakBytes)}, {"eval_frames", o.frames},
                             {"eval_frames_per_s", r.evalFramesPerSecond},
-                            {"eval_peak_mib", mebibytes(r.evalPeakBytes)}, {"device", r.device}});
+                            {"eval_peak_mib", mebibytes(r.evalPeakBytes)}, {"device", r.device},
+                            {"eval_convolutions", r.convolutions}});
             if (!o.json)
-                std::printf("%-6s %5d %6d %6d | %10.2f %12.0f | %10.2f %12.0f | %s\n", o.method.c_str(), size, width,
-                            o.batch, r.trainSamplesPerSecond, mebibytes(r.trainPeakBytes), r.evalFramesPerSecond,
-                            mebibytes(r.evalPeakBytes), r.device.c_str());
+                std::printf("%-6s %5d %6d %6d | %10.2f %12.0f | %10.2f %12.0f | %s, %s\n", o.method.c_str(), size,
+                            width, o.batch, r.trainSamplesPerSecond, mebibytes(r.trainPeakBytes),
+                            r.evalFramesPerSecond, mebibytes(r.evalPeakBytes), r.device.c_str(), r.convolutions.c_str());
             std::fflush(stdout);
         }
     }
@@ -124,6 +127,9 @@ void addBenchCommand(CLI::App& app)
     pipeline->add_option("--device", p->device, "auto, cpu, cuda or cuda:N")->capture_default_str();
     pipeline->add_option("--encoder-batch", p->encoderBatch, "Frames per encoder pass in evaluation")
         ->check(CLI::PositiveNumber)->capture_default_str();
+    pipeline->add_option("--cpu-kernels", p->cpuKernels, "What runs evaluation's convolutions on the CPU")
+        ->check(CLI::IsMember({"winograd", "onednn", "libtorch"}))
+        ->capture_default_str();
     pipeline->add_flag("--json", p->json, "Print the figures as JSON instead of a table");
     pipeline->callback([p] { runPipeline(*p); });
 

@@ -33,6 +33,11 @@ void addEvaluateCommand(CLI::App& app, int& exitCode)
         ->check(CLI::PositiveNumber)
         ->capture_default_str();
     cmd->add_option("--device", o->device, "auto, cpu, cuda or cuda:N")->capture_default_str();
+    cmd->add_option("--cpu-kernels", o->cpuKernels,
+                    "What runs the convolutions on the CPU: winograd (fastest), onednn, or libtorch (exactly the "
+                    "training forward); the scores agree to float rounding")
+        ->check(CLI::IsMember({"winograd", "onednn", "libtorch"}))
+        ->capture_default_str();
     cmd->callback([o, &exitCode] { exitCode = runEvaluation(*o).exitCode; });
 }
 

@@ -18,6 +18,7 @@ RunJobRequest EvaluationOptions::request() const
     r.alpha = alpha;
     r.threshold = threshold;
     r.encoderBatch = encoderBatch;
+    r.cpuKernels = cpuKernelsFromName(cpuKernels);
     r.device = device;
     return r;
 }

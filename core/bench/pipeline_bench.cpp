@@ -73,15 +73,21 @@ PipelineBenchResult runPipelineBench(const PipelineBenchOptions& o)
     const auto frames = test.frames(true, o.model.imageSize);
     EvaluationConfig config = EvaluationConfig::official(o.model.method);
     config.encoderBatch = o.encoderBatch;
+    config.cpuKernels = o.cpuKernels;
     DemoSpec warmSpec = testSpec;
     warmSpec.testVideos = 1;
     warmSpec.framesPerVideo = 16;
+    // Measure evaluation as a process of its own would see it: without training's gradients and freed buffers.
+    for (auto& parameter : model.network()->parameters())
+        parameter.mutable_grad() = torch::Tensor();
+    releaseFreedMemory();
     evaluateModel(model, *DemoDataset(warmSpec).frames(true, o.model.imageSize), {}, config); // warm-up
     resetPeakMemory();
     const Evaluation evaluation = evaluateModel(model, *frames, test.testLabels(), config);
     result.evalPeakBytes = peakMemoryBytes();
     result.evalSeconds = evaluation.summary.seconds;
     result.evalFramesPerSecond = evaluation.summary.framesPerSecond;
+    result.convolutions = evaluation.convolutions;
     return result;
 }
 

@@ -3,6 +3,7 @@
 // training samples/s (clip loading + forward + backward + Adam) and evaluation frames/s (the official protocol with
 // the test-time memory update), after a warm-up.
 
+#include "core/eval/evaluation.h"
 #include "core/model/model_config.h"
 
 #include <cstdint>
@@ -17,6 +18,7 @@ struct PipelineBenchOptions {
     int evalFrames = 200;
     int encoderBatch = 8; // frames per encoder pass in evaluation (EvaluationConfig::encoderBatch)
     int loaderThreads = 2;
+    CpuKernels cpuKernels = CpuKernels::Winograd; // evaluation on the CPU
     std::string device = "auto";
 };
 
@@ -26,6 +28,7 @@ struct PipelineBenchResult {
     double trainSeconds = 0, evalSeconds = 0;
     int64_t trainPeakBytes = 0, evalPeakBytes = 0; // peak resident memory of the process during each phase
     std::string device;
+    std::string convolutions; // what ran the evaluation's convolutions
 };
 
 PipelineBenchResult runPipelineBench(const PipelineBenchOptions& options);

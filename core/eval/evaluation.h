@@ -16,6 +16,12 @@ enum class MemoryPolicy {
 };
 std::string memoryPolicyName(MemoryPolicy policy);
 
+// What runs the convolutions of a CPU evaluation (see core/model/inference_kernels.h). All give the same scores to
+// float rounding; Winograd (oneDNN, AVX-512) is the fastest, LibTorch is exactly the training forward.
+enum class CpuKernels { LibTorch, OneDnn, Winograd };
+std::string cpuKernelsName(CpuKernels kernels);          // "libtorch", "onednn", "winograd"
+CpuKernels cpuKernelsFromName(const std::string& name); // throws std::invalid_argument
+
 struct FrameRecord {
     bool scored = false;       // prediction leaves the first t_length−1 frames of each video unscored
     double psnr = 0;
@@ -53,6 +59,7 @@ struct Evaluation {
     double threshold = 0;
     MemoryPolicy memoryPolicy = MemoryPolicy::CarryAcrossVideos;
     std::string device;
+    std::string convolutions; // what ran them: "LibTorch", "oneDNN (Winograd)", …
     std::string checkpoint; // the file evaluated, when known (run jobs and report.json fill it)
     std::vector<VideoEvaluation> videos;
     EvaluationSummary summary;

@@ -99,6 +99,7 @@ std::string reportJson(const Evaluation& e, const ReportContext& context)
     j["checkpoint"] = context.checkpoint.string();
     j["checkpoint_sha256"] = context.checkpointSha256;
     j["device"] = e.device;
+    j["convolutions"] = e.convolutions;
     j["seconds"] = s.seconds;
     j["frames_per_second"] = s.framesPerSecond;
     return j.dump(2) + "\n";

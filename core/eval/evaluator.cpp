@@ -3,6 +3,7 @@
 #include "core/data/clip_loader.h"
 #include "core/eval/score_normalization.h"
 #include "core/model/frame_metrics.h"
+#include "core/model/inference_kernels.h"
 
 #include <torch/torch.h>
 
@@ -16,6 +17,24 @@ namespace mnad {
 std::string memoryPolicyName(MemoryPolicy policy)
 {
     return policy == MemoryPolicy::CarryAcrossVideos ? "carry-across-videos" : "reset-per-video";
+}
+
+std::string cpuKernelsName(CpuKernels kernels)
+{
+    switch (kernels) {
+    case CpuKernels::LibTorch: return "libtorch";
+    case CpuKernels::OneDnn: return "onednn";
+    case CpuKernels::Winograd: return "winograd";
+    }
+    return "winograd";
+}
+
+CpuKernels cpuKernelsFromName(const std::string& name)
+{
+    for (const auto kernels : {CpuKernels::LibTorch, CpuKernels::OneDnn, CpuKernels::Winograd})
+        if (cpuKernelsName(kernels) == name)
+            return kernels;
+    throw std::invalid_argument("unknown CPU kernels '" + name + "' (libtorch, onednn or winograd)");
 }
 
 EvaluationConfig EvaluationConfig::official(Method method)
@@ -42,17 +61,31 @@ Frames readFrames(const FrameProvider& provider, int64_t video, int64_t begin, i
     return frames;
 }
 
-// Evaluation runs the convolutions channels-last (faster with oneDNN and cuDNN), and leaves the model as it found
-// it, also when an exception ends the evaluation.
-class ChannelsLastScope {
+// Evaluation runs the convolutions channels-last (faster with oneDNN and cuDNN), on the CPU through the fast
+// inference kernels when asked and built, and leaves the model as it found it, also when an exception ends the
+// evaluation.
+class InferenceScope {
 public:
-    explicit ChannelsLastScope(MnadModel& model) : model_(model) { model_.setChannelsLast(true); }
-    ~ChannelsLastScope() { model_.setChannelsLast(false); }
-    ChannelsLastScope(const ChannelsLastScope&) = delete;
-    ChannelsLastScope& operator=(const ChannelsLastScope&) = delete;
+    InferenceScope(MnadModel& model, CpuKernels cpuKernels) : model_(model)
+    {
+        model_.setChannelsLast(true);
+        if (cpuKernels != CpuKernels::LibTorch && model_.device().is_cpu())
+            kernels_ = makeCpuInferenceKernels(cpuKernels == CpuKernels::Winograd);
+        model_.network()->setInferenceKernels(kernels_);
+    }
+    ~InferenceScope()
+    {
+        model_.network()->setInferenceKernels(nullptr);
+        model_.setChannelsLast(false);
+    }
+    InferenceScope(const InferenceScope&) = delete;
+    InferenceScope& operator=(const InferenceScope&) = delete;
+
+    std::string convolutions() const { return kernels_ ? kernels_->name() : "LibTorch"; }
 
 private:
     MnadModel& model_;
+    std::shared_ptr<InferenceKernels> kernels_;
 };
 
 class VideoEvaluator {
@@ -196,7 +229,7 @@ Evaluation evaluateModel(MnadModel& model, const FrameProvider& frames, const st
                                     std::to_string(frames.videoCount()));
     torch::NoGradGuard noGrad;
     model.network()->eval();
-    ChannelsLastScope layout(model);
+    InferenceScope inference(model, config.cpuKernels);
     const torch::Tensor trainedItems = model.memory().items().clone();
     const auto start = std::chrono::steady_clock::now();
 
@@ -231,6 +264,7 @@ Evaluation evaluateModel(MnadModel& model, const FrameProvider& frames, const st
             progress(v + 1, videos);
     }
     model.memory().setItems(trainedItems);
+    evaluation.convolutions = inference.convolutions();
     evaluation.summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     scoreEvaluation(evaluation);
     return evaluation;

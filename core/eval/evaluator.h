@@ -31,6 +31,8 @@ struct EvaluationConfig {
     double threshold = 0.01;  // test-time update when the point score is below (0.01 / 0.015)
     MemoryPolicy memoryPolicy = MemoryPolicy::CarryAcrossVideos;
     int encoderBatch = 8;     // frames per encoder pass; 1 = strictly frame by frame
+    // On the CPU, what runs the convolutions (oneDNN kernels need a build with MNAD_WITH_DNNL, else LibTorch runs).
+    CpuKernels cpuKernels = CpuKernels::Winograd;
     int64_t lastVideo = -1;   // stop after this video (-1: all); the earlier ones still run for the carried memory
     FrameInspector inspector; // optional
     static EvaluationConfig official(Method method);

@@ -47,6 +47,7 @@ OpenedRun openRun(const RunJobRequest& request)
         r.evaluation.threshold = request.threshold;
     r.evaluation.memoryPolicy = request.memoryPolicy;
     r.evaluation.encoderBatch = request.encoderBatch;
+    r.evaluation.cpuKernels = request.cpuKernels;
     return r;
 }
 

@@ -22,6 +22,7 @@ struct RunJobRequest {
     MemoryPolicy memoryPolicy = MemoryPolicy::CarryAcrossVideos;
     double alpha = -1, threshold = -1; // < 0: the method's official values
     int encoderBatch = 8;
+    CpuKernels cpuKernels = CpuKernels::Winograd;
     std::string device = "auto";
 };
 

@@ -21,6 +21,13 @@ public:
         return decoder->forward(decoderInput, skips);
     }
 
+    // Attaches kernels that run the blocks in test mode without gradients (null detaches them).
+    void setInferenceKernels(const std::shared_ptr<InferenceKernels>& kernels)
+    {
+        encoder->setInferenceKernels(kernels);
+        decoder->setInferenceKernels(kernels);
+    }
+
     Encoder encoder{nullptr};
     Decoder decoder{nullptr};
 };

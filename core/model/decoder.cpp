@@ -1,6 +1,7 @@
 #include "core/model/decoder.h"
 
 #include "core/model/blocks.h"
+#include "core/model/subpixel_upsample.h"
 
 namespace mnad {
 
@@ -29,10 +30,10 @@ torch::Tensor DecoderImpl::forward(const torch::Tensor& input, const EncoderOutp
     auto join = [this](const torch::Tensor& skip, const torch::Tensor& up) {
         return withSkips_ ? torch::cat({skip, up}, 1) : up;
     };
-    auto x = moduleConv_->forward(input);
-    x = moduleDeconv3_->forward(join(skips.skip3, moduleUpsample4_->forward(x)));
-    x = moduleDeconv2_->forward(join(skips.skip2, moduleUpsample3_->forward(x)));
-    return moduleDeconv1_->forward(join(skips.skip1, moduleUpsample2_->forward(x)));
+    auto x = runBlock(moduleConv_, input, kernels_.get());
+    x = runBlock(moduleDeconv3_, join(skips.skip3, upsampleForward(moduleUpsample4_, x)), kernels_.get());
+    x = runBlock(moduleDeconv2_, join(skips.skip2, upsampleForward(moduleUpsample3_, x)), kernels_.get());
+    return runBlock(moduleDeconv1_, join(skips.skip1, upsampleForward(moduleUpsample2_, x)), kernels_.get());
 }
 
 } // namespace mnad

@@ -20,10 +20,10 @@ EncoderOutput EncoderImpl::forward(const torch::Tensor& input)
     namespace F = torch::nn::functional;
     const auto pool = F::MaxPool2dFuncOptions(2).stride(2);
     EncoderOutput out;
-    out.skip1 = moduleConv1_->forward(input);
-    out.skip2 = moduleConv2_->forward(F::max_pool2d(out.skip1, pool));
-    out.skip3 = moduleConv3_->forward(F::max_pool2d(out.skip2, pool));
-    out.features = moduleConv4_->forward(F::max_pool2d(out.skip3, pool));
+    out.skip1 = runBlock(moduleConv1_, input, kernels_.get());
+    out.skip2 = runBlock(moduleConv2_, F::max_pool2d(out.skip1, pool), kernels_.get());
+    out.skip3 = runBlock(moduleConv3_, F::max_pool2d(out.skip2, pool), kernels_.get());
+    out.features = runBlock(moduleConv4_, F::max_pool2d(out.skip3, pool), kernels_.get());
     return out;
 }
 

@@ -146,6 +146,7 @@ void readReport(const std::filesystem::path& file, Evaluation& evaluation)
                                       ? MemoryPolicy::ResetPerVideo
                                       : MemoryPolicy::CarryAcrossVideos;
         evaluation.device = j.value("device", "");
+        evaluation.convolutions = j.value("convolutions", "");
         evaluation.checkpoint = j.value("checkpoint", "");
         auto& s = evaluation.summary;
         s.hasLabels = j.at("has_labels").get<bool>();

@@ -1,6 +1,9 @@
 #include "core/runtime/peak_memory.h"
 
 #include <fstream>
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
 #include <string>
 
 namespace mnad {
@@ -22,6 +25,13 @@ int64_t peakMemoryBytes()
             return std::stoll(line.substr(6)) * 1024; // "VmHWM:   123456 kB"
     }
     return 0;
+}
+
+void releaseFreedMemory()
+{
+#if defined(__GLIBC__)
+    malloc_trim(0);
+#endif
 }
 
 } // namespace mnad

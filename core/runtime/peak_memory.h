@@ -10,5 +10,8 @@ namespace mnad {
 bool resetPeakMemory();
 // Peak resident bytes since start or the last reset; 0 where unknown.
 int64_t peakMemoryBytes();
+// Hands memory the allocator keeps after frees back to the system (glibc's malloc_trim), so that a phase measured
+// after another starts from what is really in use.
+void releaseFreedMemory();
 
 } // namespace mnad

@@ -215,10 +215,14 @@ TEST(Evaluation, BatchedEqualsFrameByFrameAndFindsObviousAnomalies)
     StripeFrames test(3, 30, 16, {12, 20});
     EvaluationConfig ec = EvaluationConfig::official(Method::Prediction);
     ec.threshold = 0.05; // let normal frames update the memory, so the sequential path is exercised
+    // The reference: frame by frame through the model's own modules; against it, batches through the fast kernels.
     ec.encoderBatch = 1;
+    ec.cpuKernels = CpuKernels::LibTorch;
     const Evaluation one = evaluateModel(model, test, test.labels(), ec);
     EXPECT_TRUE(torch::equal(model.memory().items(), trained)) << "the trained memory must be restored";
+    EXPECT_EQ(one.convolutions, "LibTorch");
     ec.encoderBatch = 7;
+    ec.cpuKernels = CpuKernels::Winograd;
     const Evaluation batched = evaluateModel(model, test, test.labels(), ec);
     ASSERT_EQ(one.videos.size(), 3u);
     EXPECT_GT(one.summary.memoryUpdates, 0);

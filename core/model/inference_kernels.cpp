@@ -1,0 +1,21 @@
+#include "core/model/inference_kernels.h"
+
+#include <torch/torch.h>
+
+namespace mnad {
+
+torch::Tensor runBlock(torch::nn::Sequential& block, const torch::Tensor& x, InferenceKernels* kernels)
+{
+    if (kernels && !block->is_training() && !torch::GradMode::is_enabled() && x.device().is_cpu())
+        return kernels->runBlock(block, x);
+    return block->forward(x);
+}
+
+#ifndef MNAD_WITH_DNNL
+std::shared_ptr<InferenceKernels> makeCpuInferenceKernels(bool)
+{
+    return nullptr;
+}
+#endif
+
+} // namespace mnad
