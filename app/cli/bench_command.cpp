@@ -46,7 +46,7 @@ struct PipelineOptions {
     std::string method = "pred", device = "auto";
     std::vector<int> sizes{64}, widths{64};
     int batch = 4, steps = 20, frames = 200, encoderBatch = 8;
-    std::string cpuKernels = "winograd";
+    std::string cpuKernels = "winograd", precision = "fp32";
     bool json = false;
 };
 
@@ -73,13 +73,14 @@ void runPipeline(const PipelineOptions& o)
             options.encoderBatch = o.encoderBatch;
             options.device = o.device;
             options.cpuKernels = cpuKernelsFromName(o.cpuKernels);
+            options.precision = precisionFromName(o.precision);
             const auto r = runPipelineBench(options);
             rows.push_back({{"method", o.method}, {"size", size}, {"width", width}, {"batch", o.batch},
                             {"train_steps", o.steps}, {"train_samples_per_s", r.trainSamplesPerSecond},
                             {"train_peak_mib", mebibytes(r.trainPeakBytes)}, {"eval_frames", o.frames},
                             {"eval_frames_per_s", r.evalFramesPerSecond},
                             {"eval_peak_mib", mebibytes(r.evalPeakBytes)}, {"device", r.device},
-                            {"eval_convolutions", r.convolutions}});
+                            {"eval_convolutions", r.convolutions}, {"precision", o.precision}});
             if (!o.json)
                 std::printf("%-6s %5d %6d %6d | %10.2f %12.0f | %10.2f %12.0f | %s, %s\n", o.method.c_str(), size,
                             width, o.batch, r.trainSamplesPerSecond, mebibytes(r.trainPeakBytes),
@@ -129,6 +130,10 @@ void addBenchCommand(CLI::App& app)
         ->check(CLI::PositiveNumber)->capture_default_str();
     pipeline->add_option("--cpu-kernels", p->cpuKernels, "What runs evaluation's convolutions on the CPU")
         ->check(CLI::IsMember({"winograd", "onednn", "libtorch"}))
+        ->capture_default_str();
+    pipeline->add_option("--precision", p->precision,
+                         "fp32, or bf16/fp16 autocast (training runs bf16 when fp16 is asked: it has no loss scaling)")
+        ->check(CLI::IsMember({"fp32", "bf16", "fp16"}))
         ->capture_default_str();
     pipeline->add_flag("--json", p->json, "Print the figures as JSON instead of a table");
     pipeline->callback([p] { runPipeline(*p); });

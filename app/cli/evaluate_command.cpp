@@ -38,6 +38,10 @@ void addEvaluateCommand(CLI::App& app, int& exitCode)
                     "training forward); the scores agree to float rounding")
         ->check(CLI::IsMember({"winograd", "onednn", "libtorch"}))
         ->capture_default_str();
+    cmd->add_option("--precision", o->precision,
+                    "fp32, or bf16/fp16: mixed precision (autocast) for the convolutions, for GPUs with tensor cores")
+        ->check(CLI::IsMember({"fp32", "bf16", "fp16"}))
+        ->capture_default_str();
     cmd->callback([o, &exitCode] { exitCode = runEvaluation(*o).exitCode; });
 }
 

@@ -19,6 +19,7 @@ RunJobRequest EvaluationOptions::request() const
     r.threshold = threshold;
     r.encoderBatch = encoderBatch;
     r.cpuKernels = cpuKernelsFromName(cpuKernels);
+    r.precision = precisionFromName(precision);
     r.device = device;
     return r;
 }

@@ -9,7 +9,7 @@
 namespace mnad::cli {
 
 struct EvaluationOptions {
-    std::string run, checkpoint, data, labels, memoryPolicy = "carry", device = "auto", cpuKernels = "winograd";
+    std::string run, checkpoint, data, labels, memoryPolicy = "carry", device = "auto", cpuKernels = "winograd", precision = "fp32";
     double alpha = -1, threshold = -1;
     int encoderBatch = 8;
 

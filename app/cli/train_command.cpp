@@ -18,7 +18,7 @@ namespace mnad::cli {
 
 namespace {
 struct TrainOptions {
-    std::string data, runs = "runs", name, resume, method = "pred", device = "auto";
+    std::string data, runs = "runs", name, resume, method = "pred", device = "auto", precision = "fp32";
     int epochs = 60, batch = 4, size = 256, width = 64, memorySize = 10, tLength = 0, loaderThreads = 2;
     int checkpointEvery = 0, keepCheckpoints = 3;
     double lr = 2e-4, lambdaCompact = -1, lambdaSeparate = -1;
@@ -45,6 +45,7 @@ TrainConfig configFrom(const TrainOptions& o, const Dataset& dataset)
         c.lambdaSeparate = o.lambdaSeparate;
     c.seed = o.seed;
     c.device = o.device;
+    c.precision = precisionFromName(o.precision);
     c.loaderThreads = o.loaderThreads;
     c.checkpointEverySteps = o.checkpointEvery;
     c.keepCheckpoints = o.keepCheckpoints;
@@ -115,6 +116,10 @@ void addTrainCommand(CLI::App& app, int& exitCode)
                   "official code's max over all queries");
     cmd->add_option("--seed", o->seed, "Seed for the memory, weights and clip order")->capture_default_str();
     cmd->add_option("--device", o->device, "auto, cpu, cuda or cuda:N")->capture_default_str();
+    cmd->add_option("--precision", o->precision,
+                    "fp32, or bf16: mixed precision (autocast) for the convolutions, for GPUs with tensor cores")
+        ->check(CLI::IsMember({"fp32", "bf16"}))
+        ->capture_default_str();
     cmd->add_option("--loader-threads", o->loaderThreads, "Frame decoding threads")->check(CLI::PositiveNumber)->capture_default_str();
     cmd->add_option("--checkpoint-every", o->checkpointEvery, "Also checkpoint every N steps (0: per epoch only)")
         ->check(CLI::NonNegativeNumber)->capture_default_str();

@@ -35,7 +35,7 @@ double trainThroughput(MnadModel& model, const PipelineBenchOptions& o, const De
             start = Clock::now();
         }
         auto batch = loader.next();
-        auto [input, target] = model.splitClip(batch->clips.to(model.device()));
+        auto [input, target] = model.splitClip(toDevice(batch->clips, model.device()));
         optimizer.zero_grad();
         auto out = model.trainForward(input, target, weights);
         out.totalLoss.backward();
@@ -59,6 +59,7 @@ PipelineBenchResult runPipelineBench(const PipelineBenchOptions& o)
     const DemoDataset data(spec);
     MnadModel model(o.model);
     model.to(device);
+    model.setPrecision(o.precision == Precision::Float16 ? Precision::BFloat16 : o.precision); // as training allows
 
     PipelineBenchResult result;
     result.device = device.str();
@@ -74,6 +75,7 @@ PipelineBenchResult runPipelineBench(const PipelineBenchOptions& o)
     EvaluationConfig config = EvaluationConfig::official(o.model.method);
     config.encoderBatch = o.encoderBatch;
     config.cpuKernels = o.cpuKernels;
+    config.precision = o.precision;
     DemoSpec warmSpec = testSpec;
     warmSpec.testVideos = 1;
     warmSpec.framesPerVideo = 16;

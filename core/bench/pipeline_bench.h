@@ -5,6 +5,7 @@
 
 #include "core/eval/evaluation.h"
 #include "core/model/model_config.h"
+#include "core/runtime/precision.h"
 
 #include <cstdint>
 #include <string>
@@ -19,6 +20,7 @@ struct PipelineBenchOptions {
     int encoderBatch = 8; // frames per encoder pass in evaluation (EvaluationConfig::encoderBatch)
     int loaderThreads = 2;
     CpuKernels cpuKernels = CpuKernels::Winograd; // evaluation on the CPU
+    Precision precision = Precision::Float32;     // training and evaluation
     std::string device = "auto";
 };
 

@@ -4,6 +4,7 @@
 #include "core/eval/score_normalization.h"
 #include "core/model/frame_metrics.h"
 #include "core/model/inference_kernels.h"
+#include "core/runtime/device.h"
 
 #include <torch/torch.h>
 
@@ -66,16 +67,20 @@ Frames readFrames(const FrameProvider& provider, int64_t video, int64_t begin, i
 // evaluation.
 class InferenceScope {
 public:
-    InferenceScope(MnadModel& model, CpuKernels cpuKernels) : model_(model)
+    InferenceScope(MnadModel& model, CpuKernels cpuKernels, Precision precision)
+        : model_(model), previousPrecision_(model.precision())
     {
         model_.setChannelsLast(true);
-        if (cpuKernels != CpuKernels::LibTorch && model_.device().is_cpu())
+        model_.setPrecision(precision);
+        // The kernels are float32: with mixed precision, autocast runs the convolutions.
+        if (cpuKernels != CpuKernels::LibTorch && precision == Precision::Float32 && model_.device().is_cpu())
             kernels_ = makeCpuInferenceKernels(cpuKernels == CpuKernels::Winograd);
         model_.network()->setInferenceKernels(kernels_);
     }
     ~InferenceScope()
     {
         model_.network()->setInferenceKernels(nullptr);
+        model_.setPrecision(previousPrecision_);
         model_.setChannelsLast(false);
     }
     InferenceScope(const InferenceScope&) = delete;
@@ -85,6 +90,7 @@ public:
 
 private:
     MnadModel& model_;
+    Precision previousPrecision_;
     std::shared_ptr<InferenceKernels> kernels_;
 };
 
@@ -159,8 +165,8 @@ bool VideoEvaluator::run(const FrameProvider& frames, int64_t video, VideoEvalua
                     clip.push_back(chunk[static_cast<size_t>(w - chunkStart + i)].data());
                 clips.push_back(clipTensor(clip, size));
             }
-            auto [input, target] = model_.splitClip(torch::stack(clips).to(device));
-            const auto encoded = model_.network()->encode(input);
+            auto [input, target] = model_.splitClip(toDevice(torch::stack(clips), device));
+            const auto encoded = model_.encode(input);
             // Each window reads the memory as the windows before it left it. Updates are rare (a few per
             // thousand frames), so the rest of the batch is decoded at once with the current memory, and again
             // from the window after an update: what frame-by-frame evaluation computes, to float rounding (a
@@ -182,7 +188,7 @@ int64_t VideoEvaluator::scoreWindows(int64_t video, const EncoderOutput& encoded
     const int64_t h = part.features.size(2), w = part.features.size(3);
     Memory& memory = model_.memory();
     const auto scores = memory.score(Memory::queriesFromFeatures(part.features));
-    const auto output = model_.network()->decode(memory.read(scores, n, h, w), part);
+    const auto output = model_.decode(memory.read(scores, n, h, w), part);
     const auto frameTarget = target.narrow(0, row, n);
     // A perfect frame (MSE 0) has an infinite PSNR, which the official code turns into NaN scores; cap it.
     const auto psnr = framePsnr(output, frameTarget).clamp_max(kMaxPsnr).to(torch::kCPU);
@@ -229,7 +235,7 @@ Evaluation evaluateModel(MnadModel& model, const FrameProvider& frames, const st
                                     std::to_string(frames.videoCount()));
     torch::NoGradGuard noGrad;
     model.network()->eval();
-    InferenceScope inference(model, config.cpuKernels);
+    InferenceScope inference(model, config.cpuKernels, config.precision);
     const torch::Tensor trainedItems = model.memory().items().clone();
     const auto start = std::chrono::steady_clock::now();
 

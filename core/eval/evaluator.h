@@ -33,6 +33,7 @@ struct EvaluationConfig {
     int encoderBatch = 8;     // frames per encoder pass; 1 = strictly frame by frame
     // On the CPU, what runs the convolutions (oneDNN kernels need a build with MNAD_WITH_DNNL, else LibTorch runs).
     CpuKernels cpuKernels = CpuKernels::Winograd;
+    Precision precision = Precision::Float32; // of the convolutions (autocast); bf16/fp16 mainly for CUDA
     int64_t lastVideo = -1;   // stop after this video (-1: all); the earlier ones still run for the carried memory
     FrameInspector inspector; // optional
     static EvaluationConfig official(Method method);

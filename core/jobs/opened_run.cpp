@@ -48,6 +48,7 @@ OpenedRun openRun(const RunJobRequest& request)
     r.evaluation.memoryPolicy = request.memoryPolicy;
     r.evaluation.encoderBatch = request.encoderBatch;
     r.evaluation.cpuKernels = request.cpuKernels;
+    r.evaluation.precision = request.precision;
     return r;
 }
 

@@ -4,6 +4,7 @@
 // Call them from a worker thread; they report progress and honour a StopToken.
 
 #include "core/eval/evaluation.h"
+#include "core/runtime/precision.h"
 #include "core/train/training_observer.h"
 
 #include <cstdint>
@@ -23,6 +24,7 @@ struct RunJobRequest {
     double alpha = -1, threshold = -1; // < 0: the method's official values
     int encoderBatch = 8;
     CpuKernels cpuKernels = CpuKernels::Winograd;
+    Precision precision = Precision::Float32;
     std::string device = "auto";
 };
 

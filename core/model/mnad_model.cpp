@@ -1,5 +1,8 @@
 #include "core/model/mnad_model.h"
 
+#include "core/runtime/autocast_scope.h"
+#include "core/runtime/device.h"
+
 #include <torch/torch.h>
 
 namespace mnad {
@@ -35,6 +38,7 @@ void MnadModel::to(torch::Device device)
 {
     network_->to(device);
     memory_.to(device);
+    tuneForDevice(device);
 }
 
 void MnadModel::setChannelsLast(bool channelsLast)
@@ -52,6 +56,20 @@ torch::Device MnadModel::device() const
     return memory_.items().device();
 }
 
+EncoderOutput MnadModel::encode(const torch::Tensor& input)
+{
+    AutocastScope autocast(input.device(), precision_);
+    auto encoded = network_->encode(input);
+    encoded.features = encoded.features.to(torch::kFloat);
+    return encoded;
+}
+
+torch::Tensor MnadModel::decode(const torch::Tensor& decoderInput, const EncoderOutput& skips)
+{
+    AutocastScope autocast(decoderInput.device(), precision_);
+    return network_->decode(decoderInput, skips).to(torch::kFloat);
+}
+
 std::pair<torch::Tensor, torch::Tensor> MnadModel::splitClip(const torch::Tensor& clip) const
 {
     if (config_.method == Method::Reconstruction)
@@ -66,14 +84,14 @@ TrainForward MnadModel::trainForward(const torch::Tensor& input, const torch::Te
                                      const LossWeights& weights)
 {
     network_->train();
-    auto encoded = network_->encode(input);
+    auto encoded = encode(input);
     const auto& f = encoded.features;
     TrainForward out;
     out.scores = memory_.score(Memory::queriesFromFeatures(f));
     auto decoderInput = memory_.read(out.scores, f.size(0), f.size(2), f.size(3));
     auto losses = memory_.losses(out.scores);
     memory_.update(out.scores);
-    out.output = network_->decode(decoderInput, encoded);
+    out.output = decode(decoderInput, encoded);
     out.pixelLoss = torch::mse_loss(out.output, target);
     out.compactnessLoss = losses.compactness;
     out.separatenessLoss = losses.separateness;
@@ -85,7 +103,7 @@ TrainForward MnadModel::trainForward(const torch::Tensor& input, const torch::Te
 EvalForward MnadModel::evalForward(const torch::Tensor& input)
 {
     network_->eval();
-    auto encoded = network_->encode(input);
+    auto encoded = encode(input);
     EvalForward out;
     out.features = encoded.features;
     out.batch = encoded.features.size(0);
@@ -94,7 +112,7 @@ EvalForward MnadModel::evalForward(const torch::Tensor& input)
     out.scores = memory_.score(Memory::queriesFromFeatures(encoded.features));
     out.decoderInput = memory_.read(out.scores, out.batch, out.height, out.width);
     out.featureDistance = memory_.featureDistance(out.scores, out.batch);
-    out.output = network_->decode(out.decoderInput, encoded);
+    out.output = decode(out.decoderInput, encoded);
     return out;
 }
 

@@ -5,6 +5,7 @@
 #include "core/model/conv_ae.h"
 #include "core/model/memory.h"
 #include "core/model/model_config.h"
+#include "core/runtime/precision.h"
 
 #include <torch/types.h>
 
@@ -56,6 +57,13 @@ public:
     // change; the state dict keeps its shapes. Checkpoints are written from contiguous copies either way.
     void setChannelsLast(bool channelsLast);
     torch::Device device() const;
+    // Mixed precision for the network's convolutions (autocast); the memory, losses and scores stay float32.
+    void setPrecision(Precision precision) { precision_ = precision; }
+    Precision precision() const { return precision_; }
+
+    // The network's halves at the model's precision; the features and the output come back as float32.
+    EncoderOutput encode(const torch::Tensor& input);
+    torch::Tensor decode(const torch::Tensor& decoderInput, const EncoderOutput& skips);
 
     // Splits a clip batch B×(C·T)×H×W (frames oldest first) into the model input and the frame to produce.
     std::pair<torch::Tensor, torch::Tensor> splitClip(const torch::Tensor& clip) const;
@@ -71,6 +79,7 @@ private:
     ModelConfig config_;
     ConvAE network_;
     Memory memory_;
+    Precision precision_ = Precision::Float32;
 };
 
 } // namespace mnad

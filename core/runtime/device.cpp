@@ -1,5 +1,6 @@
 #include "core/runtime/device.h"
 
+#include <ATen/Context.h>
 #include <torch/cuda.h>
 
 #include <dlfcn.h>
@@ -61,6 +62,19 @@ bool torchBuiltWithCuda()
 #else
     return false;
 #endif
+}
+
+torch::Tensor toDevice(const torch::Tensor& host, torch::Device device)
+{
+    if (device.is_cuda() && host.device().is_cpu())
+        return host.pin_memory().to(device, /*non_blocking=*/true);
+    return host.to(device);
+}
+
+void tuneForDevice(torch::Device device)
+{
+    if (device.is_cuda())
+        at::globalContext().setBenchmarkCuDNN(true);
 }
 
 } // namespace mnad

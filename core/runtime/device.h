@@ -18,4 +18,12 @@ std::vector<std::string> cudaDeviceNames();
 // Whether the LibTorch this was compiled against was built with CUDA.
 bool torchBuiltWithCuda();
 
+// A host tensor on `device`. To CUDA it goes through pinned memory without blocking, so that the copy overlaps
+// the GPU work already queued; elsewhere this is a plain .to(device).
+torch::Tensor toDevice(const torch::Tensor& host, torch::Device device);
+
+// Settings for speed on `device`: on CUDA, cuDNN benchmarks its algorithms once per new shape and keeps the
+// fastest (the shapes of training and evaluation repeat). Nothing elsewhere.
+void tuneForDevice(torch::Device device);
+
 } // namespace mnad

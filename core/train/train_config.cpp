@@ -28,6 +28,8 @@ void TrainConfig::validate() const
     require(loaderThreads >= 1, "loader threads must be at least 1");
     require(checkpointEverySteps >= 0, "checkpoint interval must not be negative");
     require(keepCheckpoints >= 1, "keep at least one checkpoint");
+    require(precision != Precision::Float16,
+            "fp16 training needs loss scaling, which LibTorch's C++ API does not have: use bf16 or fp32");
 }
 
 } // namespace mnad

@@ -3,6 +3,7 @@
 // and resumed. Plain data, no torch.
 
 #include "core/model/model_config.h"
+#include "core/runtime/precision.h"
 
 #include <cstdint>
 #include <string>
@@ -18,6 +19,7 @@ struct TrainConfig {
     double lambdaSeparate = 0.1;
     uint64_t seed = 2020;
     std::string device = "auto";   // auto, cpu, cuda, cuda:N
+    Precision precision = Precision::Float32; // fp32 or bf16 (autocast); fp16 would need loss scaling
     int loaderThreads = 2;
     int checkpointEverySteps = 0;  // 0: at the end of each epoch only (and when stopped)
     int keepCheckpoints = 3;       // step checkpoints kept besides the final one

@@ -61,6 +61,7 @@ public:
     {
         model_.memory().reset(config.seed);
         model_.to(device_);
+        model_.setPrecision(config.precision);
         if (loader_.batchesPerEpoch() == 0) {
             throw std::runtime_error("too little training data: " + std::to_string(loader_.windowCount()) +
                                      " clips of " + std::to_string(config.model.tLength) +
@@ -106,7 +107,7 @@ private:
 StepReport TrainingSession::trainStep(const ClipBatch& batch, torch::Tensor& usage)
 {
     const auto begin = Clock::now();
-    auto [input, target] = model_.splitClip(batch.clips.to(device_));
+    auto [input, target] = model_.splitClip(toDevice(batch.clips, device_));
     optimizer_.zero_grad();
     auto out = model_.trainForward(input, target, {config_.lambdaCompact, config_.lambdaSeparate});
     const double total = out.totalLoss.item<double>();
