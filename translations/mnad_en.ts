@@ -1098,6 +1098,22 @@
         <source>λc, weight of the feature compactness loss, which pulls each query to its nearest memory item (official: 0.1 prediction, 0.01 reconstruction).</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>float32 (as the paper)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bfloat16 mixed precision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Precision:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bfloat16 runs the convolutions in mixed precision (autocast): several times faster on GPUs with tensor cores, slower on most CPUs. The memory, the losses and the scores stay float32.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>mnad::ui::TrainingPage</name>

@@ -1097,6 +1097,22 @@
       <source>λc, weight of the feature compactness loss, which pulls each query to its nearest memory item (official: 0.1 prediction, 0.01 reconstruction).</source>
       <translation>λc，特征紧凑性损失的权重，该损失将每个查询拉向其最近的记忆项（官方：预测 0.1，重建 0.01）。</translation>
     </message>
+    <message>
+      <source>float32 (as the paper)</source>
+      <translation>float32（与论文相同）</translation>
+    </message>
+    <message>
+      <source>bfloat16 mixed precision</source>
+      <translation>bfloat16 混合精度</translation>
+    </message>
+    <message>
+      <source>Precision:</source>
+      <translation>精度：</translation>
+    </message>
+    <message>
+      <source>bfloat16 runs the convolutions in mixed precision (autocast): several times faster on GPUs with tensor cores, slower on most CPUs. The memory, the losses and the scores stay float32.</source>
+      <translation>bfloat16 以混合精度（autocast）运行卷积：在带 Tensor Core 的 GPU 上快数倍，在大多数 CPU 上更慢。记忆、损失和分数仍为 float32。</translation>
+    </message>
   </context>
   <context>
     <name>mnad::ui::TrainingPage</name>

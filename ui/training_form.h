@@ -52,6 +52,7 @@ private:
     QSpinBox* m_tLength;
     QSpinBox* m_seed;
     QComboBox* m_device;
+    QComboBox* m_precision;
     bool m_applyingPreset = false;
 };
 

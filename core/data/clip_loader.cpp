@@ -1,7 +1,10 @@
 #include "core/data/clip_loader.h"
 
+#include "core/runtime/device.h"
+
 #include <torch/torch.h>
 
+#include <cstring>
 #include <random>
 #include <stdexcept>
 
@@ -26,6 +29,24 @@ torch::Tensor clipTensor(const std::vector<const uint8_t*>& frames, int size)
     }
     // Exactly the official x / 127.5 − 1 in float32.
     return torch::cat(chw, 0).to(torch::kFloat).div(127.5).sub(1.0).contiguous();
+}
+
+torch::Tensor slidingClips(const std::vector<const uint8_t*>& frames, int tLength, int size, torch::Device device)
+{
+    const auto n = static_cast<int64_t>(frames.size());
+    if (n < tLength)
+        throw std::invalid_argument("sliding clips need at least t_length frames");
+    const size_t bytes = static_cast<size_t>(size) * size * 3;
+    auto host = torch::empty({n, size, size, 3}, torch::kUInt8);
+    for (int64_t i = 0; i < n; ++i)
+        std::memcpy(host.data_ptr<uint8_t>() + i * bytes, frames[static_cast<size_t>(i)], bytes);
+    // Exactly the official x / 127.5 − 1 in float32, as clipTensor.
+    const auto chw = toDevice(host, device).permute({0, 3, 1, 2}).to(torch::kFloat).div(127.5).sub(1.0);
+    const int64_t windows = n - tLength + 1;
+    return chw.unfold(0, tLength, 1)            // windows × 3 × H × W × T
+        .permute({0, 4, 1, 2, 3})               // windows × T × 3 × H × W
+        .reshape({windows, 3 * tLength, size, size})
+        .contiguous();
 }
 
 ClipLoader::ClipLoader(std::shared_ptr<const FrameProvider> frames, ClipLoaderOptions options)

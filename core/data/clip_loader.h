@@ -31,6 +31,11 @@ std::vector<ClipWindow> clipWindows(const FrameProvider& frames, int tLength);
 // Converts H×W×3 BGR bytes of T frames into one 3T×H×W float tensor in [-1, 1].
 torch::Tensor clipTensor(const std::vector<const uint8_t*>& frames, int size);
 
+// Every window of `tLength` consecutive frames among `frames` (N ≥ tLength of them, H×W×3 BGR bytes) as a batch
+// (N − tLength + 1)×3T×H×W on `device`, the same values as clipTensor's. The bytes go to the device once and each
+// frame is converted once, not once per window that holds it (what keeps a GPU fed).
+torch::Tensor slidingClips(const std::vector<const uint8_t*>& frames, int tLength, int size, torch::Device device);
+
 struct ClipLoaderOptions {
     int tLength = 5;
     int batchSize = 4;

@@ -111,8 +111,9 @@ private:
     int64_t scoreWindows(int64_t video, const EncoderOutput& encoded, const torch::Tensor& target, int64_t row,
                          int64_t frameOfRow, VideoEvaluation& out, int64_t& updates);
 
-    // Frames per encoder pass: the configured batch, fewer for large frames, where batching gains nothing and
-    // costs memory (measured at 256²: batch 1 1.33 frames/s and 0.9 GiB, batch 8 1.23 frames/s and 2.0 GiB).
+    // Frames per encoder pass: the configured batch; on the CPU fewer for large frames, where batching gains
+    // nothing and costs memory (measured at 256²: batch 1 1.33 frames/s and 0.9 GiB, batch 8 1.23 frames/s and
+    // 2.0 GiB). A GPU needs the batches to be busy.
     int64_t batchSize() const;
 
     MnadModel& model_;
@@ -125,6 +126,8 @@ constexpr int64_t kWindowsPerChunk = 64;
 
 int64_t VideoEvaluator::batchSize() const
 {
+    if (!model_.device().is_cpu())
+        return config_.encoderBatch;
     const int64_t pixels = int64_t{model_.config().imageSize} * model_.config().imageSize;
     return std::clamp<int64_t>(kPixelsPerPass / pixels, 1, config_.encoderBatch);
 }
@@ -158,14 +161,10 @@ bool VideoEvaluator::run(const FrameProvider& frames, int64_t video, VideoEvalua
             if (stop_ && stop_->stopRequested()) // at 256² a chunk is a minute of CPU: look at every batch
                 return false;
             const int64_t count = std::min({batch, windows - first, chunkStart + chunkWindows - first});
-            std::vector<torch::Tensor> clips;
-            for (int64_t w = first; w < first + count; ++w) {
-                std::vector<const uint8_t*> clip;
-                for (int i = 0; i < t; ++i)
-                    clip.push_back(chunk[static_cast<size_t>(w - chunkStart + i)].data());
-                clips.push_back(clipTensor(clip, size));
-            }
-            auto [input, target] = model_.splitClip(toDevice(torch::stack(clips), device));
+            std::vector<const uint8_t*> span; // the frames of windows [first, first + count)
+            for (int64_t f = first; f < first + count + t - 1; ++f)
+                span.push_back(chunk[static_cast<size_t>(f - chunkStart)].data());
+            auto [input, target] = model_.splitClip(slidingClips(span, t, size, device));
             const auto encoded = model_.encode(input);
             // Each window reads the memory as the windows before it left it. Updates are rare (a few per
             // thousand frames), so the rest of the batch is decoded at once with the current memory, and again

@@ -134,6 +134,7 @@ private slots:
         TrainConfig custom = tinyConfig(3);
         custom.learningRate = 1.5e-4;
         custom.seed = 99;
+        custom.precision = Precision::BFloat16;
         form.setConfig(custom);
         const TrainConfig back = form.config();
         QCOMPARE(back.model.imageSize, 24);
@@ -142,6 +143,9 @@ private slots:
         QCOMPARE(back.learningRate, 1.5e-4);
         QCOMPARE(back.seed, uint64_t(99));
         QCOMPARE(back.device, std::string("cpu"));
+        QCOMPARE(back.precision, Precision::BFloat16);
+        form.findChild<QComboBox*>(QStringLiteral("precision"))->setCurrentIndex(0);
+        QCOMPARE(form.config().precision, Precision::Float32);
     }
 
     void lossPlotSmoothsLikeTensorBoardAndCoalescesRedraws()
