@@ -45,7 +45,7 @@ void runModelBenches(const ModelBenchOptions& options)
 struct PipelineOptions {
     std::string method = "pred", device = "auto";
     std::vector<int> sizes{64}, widths{64};
-    int batch = 4, steps = 20, frames = 200, encoderBatch = 8;
+    int batch = 4, steps = 20, frames = 200, encoderBatch = 8, loaderThreads = 2;
     std::string cpuKernels = "winograd", precision = "fp32";
     bool json = false;
 };
@@ -71,6 +71,7 @@ void runPipeline(const PipelineOptions& o)
             options.trainSteps = o.steps;
             options.evalFrames = o.frames;
             options.encoderBatch = o.encoderBatch;
+            options.loaderThreads = o.loaderThreads;
             options.device = o.device;
             options.cpuKernels = cpuKernelsFromName(o.cpuKernels);
             options.precision = precisionFromName(o.precision);
@@ -127,6 +128,8 @@ void addBenchCommand(CLI::App& app)
     pipeline->add_option("--frames", p->frames, "Evaluated frames")->check(CLI::Range(2, 1000000))->capture_default_str();
     pipeline->add_option("--device", p->device, "auto, cpu, cuda or cuda:N")->capture_default_str();
     pipeline->add_option("--encoder-batch", p->encoderBatch, "Frames per encoder pass in evaluation")
+        ->check(CLI::PositiveNumber)->capture_default_str();
+    pipeline->add_option("--loader-threads", p->loaderThreads, "Clip-building threads in training")
         ->check(CLI::PositiveNumber)->capture_default_str();
     pipeline->add_option("--cpu-kernels", p->cpuKernels, "What runs evaluation's convolutions on the CPU")
         ->check(CLI::IsMember({"winograd", "onednn", "libtorch"}))

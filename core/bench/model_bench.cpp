@@ -3,6 +3,7 @@
 #include "core/model/frame_metrics.h"
 #include "core/model/mnad_model.h"
 #include "core/runtime/device.h"
+#include "core/train/fused_adam.h"
 
 #include <torch/torch.h>
 
@@ -58,7 +59,7 @@ ModelBenchResult runModelBench(const ModelBenchCase& benchCase, const std::strin
         optimizer.zero_grad();
         auto out = model.trainForward(input, target, weights);
         out.totalLoss.backward();
-        optimizer.step();
+        adamStep(optimizer);
     });
     result.inferenceSeconds = timedMedian(repeats, device, [&] {
         torch::NoGradGuard noGrad;

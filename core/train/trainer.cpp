@@ -6,6 +6,7 @@
 #include "core/run/config_json.h"
 #include "core/runtime/device.h"
 #include "core/train/checkpoint.h"
+#include "core/train/fused_adam.h"
 #include "core/train/metrics_log.h"
 
 #include <torch/torch.h>
@@ -117,7 +118,7 @@ StepReport TrainingSession::trainStep(const ClipBatch& batch, torch::Tensor& usa
                                  "; training stopped, the last good checkpoint is kept (try a lower learning rate)");
     }
     out.totalLoss.backward();
-    optimizer_.step();
+    adamStep(optimizer_);
     usage += torch::bincount(out.scores.top1.to(torch::kCPU), {}, model_.config().memorySize).to(torch::kDouble);
     ++position_.step;
     ++position_.batchInEpoch;
