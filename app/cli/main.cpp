@@ -2,6 +2,7 @@
 
 #include "app/cli/commands.h"
 #include "app/cli/exit_codes.h"
+#include "core/runtime/peak_memory.h"
 #include "core/runtime/threads.h"
 
 #include <CLI/CLI.hpp>
@@ -11,6 +12,7 @@
 
 int main(int argc, char** argv)
 {
+    mnad::keepFreedMemoryForReuse();
     CLI::App app{"mnad - train, evaluate and inspect MNAD video anomaly detectors (MNAD Studio " MNAD_VERSION ")",
                  "mnad"};
     app.require_subcommand(1);

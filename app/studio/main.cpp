@@ -1,5 +1,6 @@
 // mnad-studio: the desktop application.
 
+#include "core/runtime/peak_memory.h"
 #include "core/runtime/threads.h"
 #include "ui/main_window.h"
 #include "ui/preferences.h"
@@ -11,6 +12,7 @@
 
 int main(int argc, char** argv)
 {
+    mnad::keepFreedMemoryForReuse();
     mnad::configureThreads();
     QApplication app(argc, argv);
     QApplication::setOrganizationName(QStringLiteral("MNAD Studio"));

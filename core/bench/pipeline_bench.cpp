@@ -1,6 +1,7 @@
 #include "core/bench/pipeline_bench.h"
 
 #include "core/data/clip_loader.h"
+#include "core/data/memory_frames.h"
 #include "core/demo/demo_dataset.h"
 #include "core/eval/evaluator.h"
 #include "core/model/mnad_model.h"
@@ -21,7 +22,7 @@ using Clock = std::chrono::steady_clock;
 double trainThroughput(MnadModel& model, const PipelineBenchOptions& o, const DemoDataset& data, double& seconds)
 {
     constexpr int kWarmup = 2;
-    ClipLoader loader(data.frames(false, o.model.imageSize),
+    ClipLoader loader(framesInMemory(*data.frames(false, o.model.imageSize)),
                       ClipLoaderOptions{o.model.tLength, o.batch, true, true, 1, o.loaderThreads, 4});
     if (loader.batchesPerEpoch() < o.trainSteps + kWarmup)
         throw std::invalid_argument("too many benchmark steps for the generated training data");
@@ -72,7 +73,7 @@ PipelineBenchResult runPipelineBench(const PipelineBenchOptions& o)
     testSpec.testVideos = 2;
     testSpec.framesPerVideo = o.evalFrames / 2 + o.model.tLength - 1;
     const DemoDataset test(testSpec);
-    const auto frames = test.frames(true, o.model.imageSize);
+    const auto frames = framesInMemory(*test.frames(true, o.model.imageSize));
     EvaluationConfig config = EvaluationConfig::official(o.model.method);
     config.encoderBatch = o.encoderBatch;
     config.cpuKernels = o.cpuKernels;

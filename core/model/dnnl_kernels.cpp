@@ -18,10 +18,11 @@ using Tag = dnnl::memory::format_tag;
 using Dims = dnnl::memory::dims;
 constexpr auto kF32 = dnnl::memory::data_type::f32;
 
-// Winograd's transformed weights take 4× the memory; on maps under 16×16 it gains little. Measured at 64²
-// (width 64, maps 64² … 8²), evaluation: Winograd everywhere 51 frames/s and 771 MiB, from 16×16 48 and 662,
-// from 32×32 36 and 607, LibTorch 31 and 473.
-constexpr int64_t kMinWinogradPixels = 16 * 16;
+// Winograd's transformed weights take 4× the memory, and the small maps are where the wide layers are. Measured at
+// 64² (width 64, maps 64² … 8², evaluation after training in one process, `mnad bench pipeline`): Winograd from
+// 16×16 58 frames/s and 631–644 MiB, from 32×32 50–55 frames/s and 573–577 MiB (the official evaluation's
+// 0.6 GiB is the limit we keep to); at 256² every map is at least 32×32.
+constexpr int64_t kMinWinogradPixels = 32 * 32;
 
 enum class Activation { None, Relu, Tanh };
 

@@ -27,6 +27,14 @@ int64_t peakMemoryBytes()
     return 0;
 }
 
+void keepFreedMemoryForReuse()
+{
+#if defined(__GLIBC__)
+    mallopt(M_MMAP_THRESHOLD, 32 << 20); // glibc's largest; a fixed value also stops the threshold from moving
+    mallopt(M_TRIM_THRESHOLD, 1 << 30);
+#endif
+}
+
 void releaseFreedMemory()
 {
 #if defined(__GLIBC__)
