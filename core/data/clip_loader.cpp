@@ -20,15 +20,26 @@ std::vector<ClipWindow> clipWindows(const FrameProvider& frames, int tLength)
     return windows;
 }
 
+namespace {
+// Writes T frames of H×W×3 BGR bytes as 3T×H×W floats, exactly the official x / 127.5 − 1 in float32. A plain
+// loop, not torch ops: the loader's threads would each start an intra-op thread team of their own and fight the
+// training's for the cores.
+void writeClip(const std::vector<const uint8_t*>& frames, int size, float* out)
+{
+    const int64_t pixels = int64_t{size} * size;
+    for (const uint8_t* frame : frames) {
+        for (int c = 0; c < 3; ++c, out += pixels)
+            for (int64_t i = 0; i < pixels; ++i)
+                out[i] = static_cast<float>(frame[i * 3 + c]) / 127.5f - 1.0f;
+    }
+}
+} // namespace
+
 torch::Tensor clipTensor(const std::vector<const uint8_t*>& frames, int size)
 {
-    std::vector<torch::Tensor> chw;
-    for (const uint8_t* frame : frames) {
-        auto hwc = torch::from_blob(const_cast<uint8_t*>(frame), {size, size, 3}, torch::kUInt8);
-        chw.push_back(hwc.permute({2, 0, 1}));
-    }
-    // Exactly the official x / 127.5 − 1 in float32.
-    return torch::cat(chw, 0).to(torch::kFloat).div(127.5).sub(1.0).contiguous();
+    auto clip = torch::empty({static_cast<int64_t>(frames.size()) * 3, size, size}, torch::kFloat);
+    writeClip(frames, size, clip.data_ptr<float>());
+    return clip;
 }
 
 torch::Tensor slidingClips(const std::vector<const uint8_t*>& frames, int tLength, int size, torch::Device device)
@@ -165,7 +176,8 @@ ClipBatch ClipLoader::assemble(int64_t batch) const
     // Frames shared by several windows of the batch are fetched once, and from the cache across batches.
     std::map<std::pair<int64_t, int64_t>, Frame> fetched;
     ClipBatch out;
-    std::vector<torch::Tensor> clips;
+    out.clips = torch::empty({end - begin, int64_t{3} * options_.tLength, size, size}, torch::kFloat);
+    const int64_t clipValues = out.clips[0].numel();
     for (int64_t i = begin; i < end; ++i) {
         const ClipWindow w = windows_[order_[i]];
         std::vector<const uint8_t*> frames;
@@ -176,10 +188,9 @@ ClipBatch ClipLoader::assemble(int64_t batch) const
                 it = fetched.emplace(key, frame(w.video, w.start + t)).first;
             frames.push_back(it->second->data());
         }
-        clips.push_back(clipTensor(frames, size));
+        writeClip(frames, size, out.clips.data_ptr<float>() + (i - begin) * clipValues);
         out.windows.push_back(w);
     }
-    out.clips = torch::stack(clips);
     return out;
 }
 
