@@ -45,6 +45,7 @@ ModelBenchResult runModelBench(const ModelBenchCase& benchCase, const std::strin
     config.width = benchCase.width;
     MnadModel model(config);
     model.to(device);
+    model.setChannelsLast(true); // as the trainer does
     torch::optim::Adam optimizer(model.network()->parameters(), torch::optim::AdamOptions(2e-4));
     const auto weights = LossWeights::official(config.method);
 

@@ -62,6 +62,7 @@ PipelineBenchResult runPipelineBench(const PipelineBenchOptions& o)
     MnadModel model(o.model);
     model.to(device);
     model.setPrecision(o.precision == Precision::Float16 ? Precision::BFloat16 : o.precision); // as training allows
+    model.setChannelsLast(true); // as the trainer does
 
     PipelineBenchResult result;
     result.device = device.str();

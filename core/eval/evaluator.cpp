@@ -68,7 +68,7 @@ Frames readFrames(const FrameProvider& provider, int64_t video, int64_t begin, i
 class InferenceScope {
 public:
     InferenceScope(MnadModel& model, CpuKernels cpuKernels, Precision precision)
-        : model_(model), previousPrecision_(model.precision())
+        : model_(model), previousPrecision_(model.precision()), wasChannelsLast_(model.channelsLast())
     {
         model_.setChannelsLast(true);
         model_.setPrecision(precision);
@@ -81,7 +81,7 @@ public:
     {
         model_.network()->setInferenceKernels(nullptr);
         model_.setPrecision(previousPrecision_);
-        model_.setChannelsLast(false);
+        model_.setChannelsLast(wasChannelsLast_);
     }
     InferenceScope(const InferenceScope&) = delete;
     InferenceScope& operator=(const InferenceScope&) = delete;
@@ -91,6 +91,7 @@ public:
 private:
     MnadModel& model_;
     Precision previousPrecision_;
+    bool wasChannelsLast_;
     std::shared_ptr<InferenceKernels> kernels_;
 };
 

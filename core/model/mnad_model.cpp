@@ -51,6 +51,14 @@ void MnadModel::setChannelsLast(bool channelsLast)
     }
 }
 
+bool MnadModel::channelsLast() const
+{
+    for (const auto& parameter : network_->parameters())
+        if (parameter.dim() == 4)
+            return parameter.is_contiguous(torch::MemoryFormat::ChannelsLast) && !parameter.is_contiguous();
+    return false;
+}
+
 torch::Device MnadModel::device() const
 {
     return memory_.items().device();

@@ -27,10 +27,16 @@ Key stateKey(const torch::Tensor& parameter)
         return parameter.unsafeGetTensorImpl();
 }
 
-template <typename Key>
-bool fusible(optim::Adam& optimizer)
+// The update runs over raw memory, so a parameter, its gradient and its moments must lie out the same way
+// (contiguous or channels-last alike).
+bool sameLayout(const torch::Tensor& t, const torch::Tensor& p)
 {
-    auto dense = [](const torch::Tensor& t) { return t.is_contiguous() && t.scalar_type() == torch::kFloat; };
+    return t.scalar_type() == torch::kFloat && t.sizes() == p.sizes() && t.strides() == p.strides();
+}
+
+template <typename Key>
+bool readyForFusedStep(optim::Adam& optimizer)
+{
     for (const auto& group : optimizer.param_groups()) {
         const auto& o = static_cast<const optim::AdamOptions&>(group.options());
         if (o.weight_decay() != 0 || o.amsgrad())
@@ -38,13 +44,19 @@ bool fusible(optim::Adam& optimizer)
         for (const auto& p : group.params()) {
             if (!p.grad().defined())
                 continue;
-            if (!p.device().is_cpu() || !dense(p) || !dense(p.grad()))
+            if (!p.device().is_cpu() || p.scalar_type() != torch::kFloat || !p.is_non_overlapping_and_dense() ||
+                !sameLayout(p.grad(), p))
                 return false;
             const auto state = optimizer.state().find(stateKey<Key>(p));
             if (state != optimizer.state().end()) {
-                const auto& s = static_cast<const optim::AdamParamState&>(*state->second);
-                if (!dense(s.exp_avg()) || !dense(s.exp_avg_sq()) || s.exp_avg().sizes() != p.sizes())
+                // Moments read back from a checkpoint are contiguous: lay them out as the parameter is.
+                auto& s = static_cast<optim::AdamParamState&>(*state->second);
+                if (s.exp_avg().sizes() != p.sizes() || s.exp_avg_sq().sizes() != p.sizes())
                     return false;
+                if (!sameLayout(s.exp_avg(), p) || !sameLayout(s.exp_avg_sq(), p)) {
+                    s.exp_avg(torch::empty_like(p).copy_(s.exp_avg()));
+                    s.exp_avg_sq(torch::empty_like(p).copy_(s.exp_avg_sq()));
+                }
             }
         }
     }
@@ -76,7 +88,7 @@ void update(float* p, const float* g, float* m, float* v, int64_t n, const Step&
 void adamStep(optim::Adam& optimizer)
 {
     using Key = typename std::decay_t<decltype(optimizer.state())>::key_type;
-    if (!fusible<Key>(optimizer)) {
+    if (!readyForFusedStep<Key>(optimizer)) {
         optimizer.step();
         return;
     }
@@ -90,8 +102,8 @@ void adamStep(optim::Adam& optimizer)
             if (!slot) {
                 auto fresh = std::make_unique<optim::AdamParamState>();
                 fresh->step(0);
-                fresh->exp_avg(torch::zeros_like(p, torch::MemoryFormat::Contiguous));
-                fresh->exp_avg_sq(torch::zeros_like(p, torch::MemoryFormat::Contiguous));
+                fresh->exp_avg(torch::zeros_like(p));   // preserves p's layout
+                fresh->exp_avg_sq(torch::zeros_like(p));
                 slot = std::move(fresh);
             }
             auto& state = static_cast<optim::AdamParamState&>(*slot);

@@ -8,8 +8,8 @@
 
 namespace mnad {
 
-// One Adam step of `optimizer`, fused where it can be (CPU, float32, dense parameters, no weight decay or
-// AMSGrad); anything else goes through optimizer.step().
+// One Adam step of `optimizer`, fused where it can be (CPU, float32, dense parameters — contiguous or channels-last —,
+// no weight decay or AMSGrad); anything else goes through optimizer.step().
 void adamStep(torch::optim::Adam& optimizer);
 
 } // namespace mnad

@@ -63,6 +63,7 @@ public:
         model_.memory().reset(config.seed);
         model_.to(device_);
         model_.setPrecision(config.precision);
+        model_.setChannelsLast(true); // before the first step, so that Adam's moments take the same layout
         if (loader_.batchesPerEpoch() == 0) {
             throw std::runtime_error("too little training data: " + std::to_string(loader_.windowCount()) +
                                      " clips of " + std::to_string(config.model.tLength) +

@@ -81,3 +81,38 @@ TEST(FusedAdam, WeightDecayGoesThroughTorchAdam)
 
 } // namespace
 } // namespace mnad
+
+namespace mnad {
+namespace {
+
+TEST(FusedAdam, ChannelsLastWeightsAndMomentsReadBackContiguous)
+{
+    torch::manual_seed(3);
+    const auto start = torch::randn({8, 6, 3, 3});
+    auto fused = std::vector<torch::Tensor>{start.contiguous(torch::MemoryFormat::ChannelsLast).requires_grad_(true)};
+    auto reference = std::vector<torch::Tensor>{start.clone().requires_grad_(true)};
+    torch::optim::Adam fusedOptimizer(fused, torch::optim::AdamOptions(1e-2));
+    torch::optim::Adam referenceOptimizer(reference, torch::optim::AdamOptions(1e-2));
+    for (int step = 0; step < 4; ++step) {
+        torch::manual_seed(200 + step);
+        const auto gradient = torch::randn({8, 6, 3, 3});
+        fused[0].mutable_grad() = gradient.contiguous(torch::MemoryFormat::ChannelsLast);
+        reference[0].mutable_grad() = gradient.clone();
+        if (step == 2) { // as after resuming: the moments come back from the checkpoint contiguous
+            auto& s = static_cast<torch::optim::AdamParamState&>(*fusedOptimizer.state().begin()->second);
+            s.exp_avg(s.exp_avg().contiguous());
+            s.exp_avg_sq(s.exp_avg_sq().contiguous());
+        }
+        adamStep(fusedOptimizer);
+        referenceOptimizer.step();
+    }
+    EXPECT_TRUE(fused[0].is_contiguous(torch::MemoryFormat::ChannelsLast));
+    // Steps of 1e-2 four times: a few units in the last place of the weights.
+    EXPECT_TRUE(torch::allclose(fused[0], reference[0], 2e-6, 1e-6));
+    EXPECT_FALSE(torch::allclose(fused[0], start, 2e-6, 1e-6));
+    const auto& s = static_cast<const torch::optim::AdamParamState&>(*fusedOptimizer.state().begin()->second);
+    EXPECT_EQ(s.exp_avg().strides(), fused[0].strides());
+}
+
+} // namespace
+} // namespace mnad
