@@ -1,6 +1,7 @@
 // mnad info: versions, the device that would be used, threads and BLAS.
 
 #include "app/cli/commands.h"
+#include "core/model/inference_kernels.h"
 #include "core/runtime/build_info.h"
 
 #include <CLI/CLI.hpp>
@@ -15,6 +16,7 @@ void addInfoCommand(CLI::App& app)
                                             "be used, thread count and the BLAS in use");
     info->callback([] {
         std::cout << formatBuildInfo(collectBuildInfo());
+        std::cout << "CPU convs:  " << describeCpuInferenceKernels() << " (evaluation)\n";
 #ifdef MNAD_QT_VERSION
         std::cout << "Qt:         " << MNAD_QT_VERSION << " (mnad-studio)\n";
 #else

@@ -234,4 +234,23 @@ std::shared_ptr<InferenceKernels> makeCpuInferenceKernels(bool winograd)
     return std::make_shared<DnnlKernels>(winograd);
 }
 
+std::string describeCpuInferenceKernels()
+{
+    const dnnl_version_t* v = dnnl::version();
+    bool winograd = true;
+    try { // a layer of the paper's model: is there a Winograd implementation for this CPU?
+        const dnnl::engine engine(dnnl::engine::kind::cpu, 0);
+        const dnnl::memory::desc src({1, 64, 32, 32}, kF32, Tag::any), weights({64, 64, 3, 3}, kF32, Tag::any),
+            bias({64}, kF32, Tag::x);
+        const dnnl::convolution_forward::desc desc(dnnl::prop_kind::forward_inference,
+                                                   dnnl::algorithm::convolution_winograd, src, weights, bias, src,
+                                                   {1, 1}, {1, 1}, {1, 1});
+        dnnl::convolution_forward::primitive_desc(desc, engine);
+    } catch (const dnnl::error&) {
+        winograd = false;
+    }
+    return "oneDNN " + std::to_string(v->major) + "." + std::to_string(v->minor) + "." + std::to_string(v->patch) +
+           ", Winograd: " + (winograd ? "yes" : "no (needs AVX-512)");
+}
+
 } // namespace mnad

@@ -16,6 +16,11 @@ std::shared_ptr<InferenceKernels> makeCpuInferenceKernels(bool)
 {
     return nullptr;
 }
+
+std::string describeCpuInferenceKernels()
+{
+    return "LibTorch (built without oneDNN: MNAD_WITH_DNNL off or no libdnnl-dev)";
+}
 #endif
 
 } // namespace mnad

@@ -30,4 +30,7 @@ torch::Tensor runBlock(torch::nn::Sequential& block, const torch::Tensor& x, Inf
 // Null when this build has no oneDNN (MNAD_WITH_DNNL off) or the model is not on the CPU.
 std::shared_ptr<InferenceKernels> makeCpuInferenceKernels(bool winograd = true);
 
+// What CPU evaluation can run its convolutions with here, for `mnad info`: "oneDNN 2.6.3, Winograd: yes", …
+std::string describeCpuInferenceKernels();
+
 } // namespace mnad

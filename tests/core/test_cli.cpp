@@ -45,6 +45,8 @@ TEST(Cli, InfoPrintsVersionsDeviceThreadsAndBlas)
     EXPECT_NE(run.output.find("OpenCV:"), std::string::npos);
     EXPECT_NE(run.output.find("FFmpeg:"), std::string::npos);
     EXPECT_NE(run.output.find("Qt:"), std::string::npos);
+    EXPECT_TRUE(std::regex_search(run.output, std::regex("CPU convs: +(oneDNN [0-9.]+, Winograd: (yes|no)|LibTorch)")))
+        << run.output;
 }
 
 TEST(Cli, InfoSetsOpenBlasToOneThreadUnlessTheUserChose)
