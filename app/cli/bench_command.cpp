@@ -23,6 +23,7 @@ struct ModelBenchOptions {
     std::vector<int> widths{64, 16};
     std::string method = "pred";
     std::string device = "auto";
+    std::string cpuKernels = "winograd";
     int batch = 4;
     int repeats = 3;
 };
@@ -33,7 +34,8 @@ void runModelBenches(const ModelBenchOptions& options)
                 "samples/s", "inference s", "frames/s");
     for (int size : options.sizes) {
         for (int width : options.widths) {
-            ModelBenchCase benchCase{methodFromName(options.method), size, width, options.batch};
+            ModelBenchCase benchCase{methodFromName(options.method), size, width, options.batch,
+                                     cpuKernelsFromName(options.cpuKernels)};
             auto r = runModelBench(benchCase, options.device, options.repeats);
             std::printf("%-6s %6d %6d %6d | %14.4f %12.2f | %14.4f %12.2f\n", options.method.c_str(), size, width,
                         options.batch, r.trainStepSeconds, r.trainSamplesPerSecond(), r.inferenceSeconds,
@@ -114,6 +116,9 @@ void addBenchCommand(CLI::App& app)
         ->capture_default_str()
         ->check(CLI::PositiveNumber);
     model->add_option("--device", options->device, "auto, cpu, cuda or cuda:N")->capture_default_str();
+    model->add_option("--cpu-kernels", options->cpuKernels, "What runs the training step's convolutions on the CPU")
+        ->check(CLI::IsMember({"winograd", "onednn", "libtorch"}))
+        ->capture_default_str();
     model->callback([options] { runModelBenches(*options); });
 
     auto p = std::make_shared<PipelineOptions>();
@@ -131,7 +136,7 @@ void addBenchCommand(CLI::App& app)
         ->check(CLI::PositiveNumber)->capture_default_str();
     pipeline->add_option("--loader-threads", p->loaderThreads, "Clip-building threads in training")
         ->check(CLI::PositiveNumber)->capture_default_str();
-    pipeline->add_option("--cpu-kernels", p->cpuKernels, "What runs evaluation's convolutions on the CPU")
+    pipeline->add_option("--cpu-kernels", p->cpuKernels, "What runs training's and evaluation's convolutions on the CPU")
         ->check(CLI::IsMember({"winograd", "onednn", "libtorch"}))
         ->capture_default_str();
     pipeline->add_option("--precision", p->precision,

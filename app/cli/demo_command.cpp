@@ -22,7 +22,7 @@ namespace mnad::cli {
 
 namespace {
 struct DemoOptions {
-    std::string root = "mnad-demo", device = "auto";
+    std::string root = "mnad-demo", device = "auto", cpuKernels = "winograd";
     int epochs = 10, size = 64, width = 16, frames = 120;
     double lr = 1e-3; // higher than the official 2e-4 so that the small model converges in a few epochs
     uint64_t seed = 7;
@@ -49,6 +49,7 @@ int runDemo(const DemoOptions& o)
     config.learningRate = o.lr;
     config.seed = o.seed;
     config.device = o.device;
+    config.cpuKernels = cpuKernelsFromName(o.cpuKernels);
     config.datasetPath = dataset.root.string();
     config.datasetName = dataset.name;
     auto frames = std::make_shared<DiskFrameProvider>(dataset.training, o.size);
@@ -92,6 +93,9 @@ void addDemoCommand(CLI::App& app, int& exitCode)
     cmd->add_option("--frames", o->frames, "Frames per video")->check(CLI::Range(20, 100000))->capture_default_str();
     cmd->add_option("--seed", o->seed, "Seed of the dataset and the training")->capture_default_str();
     cmd->add_option("--device", o->device, "auto, cpu, cuda or cuda:N")->capture_default_str();
+    cmd->add_option("--cpu-kernels", o->cpuKernels, "What runs training's convolutions on the CPU (as mnad train)")
+        ->check(CLI::IsMember({"winograd", "onednn", "libtorch"}))
+        ->capture_default_str();
     cmd->callback([o, &exitCode] { exitCode = runDemo(*o); });
 }
 

@@ -16,7 +16,7 @@ void addInfoCommand(CLI::App& app)
                                             "be used, thread count and the BLAS in use");
     info->callback([] {
         std::cout << formatBuildInfo(collectBuildInfo());
-        std::cout << "CPU convs:  " << describeCpuInferenceKernels() << " (evaluation)\n";
+        std::cout << "CPU convs:  " << describeCpuInferenceKernels() << " (training and evaluation)\n";
 #ifdef MNAD_QT_VERSION
         std::cout << "Qt:         " << MNAD_QT_VERSION << " (mnad-studio)\n";
 #else

@@ -46,6 +46,7 @@ ModelBenchResult runModelBench(const ModelBenchCase& benchCase, const std::strin
     MnadModel model(config);
     model.to(device);
     model.setChannelsLast(true); // as the trainer does
+    model.setTrainingKernels(benchCase.cpuKernels);
     torch::optim::Adam optimizer(model.network()->parameters(), torch::optim::AdamOptions(2e-4));
     const auto weights = LossWeights::official(config.method);
 

@@ -2,6 +2,7 @@
 // Micro-benchmark of the model alone (no data loading): one training step (forward, backward, Adam) and one
 // batched inference (test-mode forward and the per-frame metrics), median over repeats.
 
+#include "core/model/cpu_kernels.h"
 #include "core/model/model_config.h"
 
 #include <string>
@@ -14,6 +15,7 @@ struct ModelBenchCase {
     int imageSize = 64;
     int width = 64; // 64 = full width
     int batch = 4;
+    CpuKernels cpuKernels = CpuKernels::Winograd; // what runs the training step's convolutions on the CPU
 };
 
 struct ModelBenchResult {

@@ -5,6 +5,7 @@
 #include "core/demo/demo_dataset.h"
 #include "core/eval/evaluator.h"
 #include "core/model/mnad_model.h"
+#include "core/model/training_kernels.h"
 #include "core/runtime/device.h"
 #include "core/runtime/peak_memory.h"
 #include "core/train/fused_adam.h"
@@ -63,6 +64,7 @@ PipelineBenchResult runPipelineBench(const PipelineBenchOptions& o)
     model.to(device);
     model.setPrecision(o.precision == Precision::Float16 ? Precision::BFloat16 : o.precision); // as training allows
     model.setChannelsLast(true); // as the trainer does
+    model.setTrainingKernels(o.cpuKernels);
 
     PipelineBenchResult result;
     result.device = device.str();
@@ -85,6 +87,7 @@ PipelineBenchResult runPipelineBench(const PipelineBenchOptions& o)
     // Measure evaluation as a process of its own would see it: without training's gradients and freed buffers.
     for (auto& parameter : model.network()->parameters())
         parameter.mutable_grad() = torch::Tensor();
+    releaseTrainingKernels();
     releaseFreedMemory();
     evaluateModel(model, *DemoDataset(warmSpec).frames(true, o.model.imageSize), {}, config); // warm-up
     resetPeakMemory();

@@ -19,7 +19,7 @@ struct PipelineBenchOptions {
     int evalFrames = 200;
     int encoderBatch = 8; // frames per encoder pass in evaluation (EvaluationConfig::encoderBatch)
     int loaderThreads = 2;
-    CpuKernels cpuKernels = CpuKernels::Winograd; // evaluation on the CPU
+    CpuKernels cpuKernels = CpuKernels::Winograd; // training and evaluation on the CPU
     Precision precision = Precision::Float32;     // training and evaluation
     std::string device = "auto";
 };

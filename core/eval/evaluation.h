@@ -3,6 +3,7 @@
 // inspector reads these directly.
 
 #include "core/eval/roc_metrics.h"
+#include "core/model/cpu_kernels.h" // what runs a CPU evaluation's convolutions
 
 #include <cstdint>
 #include <string>
@@ -15,12 +16,6 @@ enum class MemoryPolicy {
     ResetPerVideo,     // each video starts from the trained memory (what a single-video player shows)
 };
 std::string memoryPolicyName(MemoryPolicy policy);
-
-// What runs the convolutions of a CPU evaluation (see core/model/inference_kernels.h). All give the same scores to
-// float rounding; Winograd (oneDNN, AVX-512) is the fastest, LibTorch is exactly the training forward.
-enum class CpuKernels { LibTorch, OneDnn, Winograd };
-std::string cpuKernelsName(CpuKernels kernels);          // "libtorch", "onednn", "winograd"
-CpuKernels cpuKernelsFromName(const std::string& name); // throws std::invalid_argument
 
 struct FrameRecord {
     bool scored = false;       // prediction leaves the first t_length−1 frames of each video unscored

@@ -20,24 +20,6 @@ std::string memoryPolicyName(MemoryPolicy policy)
     return policy == MemoryPolicy::CarryAcrossVideos ? "carry-across-videos" : "reset-per-video";
 }
 
-std::string cpuKernelsName(CpuKernels kernels)
-{
-    switch (kernels) {
-    case CpuKernels::LibTorch: return "libtorch";
-    case CpuKernels::OneDnn: return "onednn";
-    case CpuKernels::Winograd: return "winograd";
-    }
-    return "winograd";
-}
-
-CpuKernels cpuKernelsFromName(const std::string& name)
-{
-    for (const auto kernels : {CpuKernels::LibTorch, CpuKernels::OneDnn, CpuKernels::Winograd})
-        if (cpuKernelsName(kernels) == name)
-            return kernels;
-    throw std::invalid_argument("unknown CPU kernels '" + name + "' (libtorch, onednn or winograd)");
-}
-
 EvaluationConfig EvaluationConfig::official(Method method)
 {
     EvaluationConfig config;
@@ -68,10 +50,13 @@ Frames readFrames(const FrameProvider& provider, int64_t video, int64_t begin, i
 class InferenceScope {
 public:
     InferenceScope(MnadModel& model, CpuKernels cpuKernels, Precision precision)
-        : model_(model), previousPrecision_(model.precision()), wasChannelsLast_(model.channelsLast())
+        : model_(model), previousPrecision_(model.precision()), previousTrainingKernels_(model.trainingKernels()),
+          wasChannelsLast_(model.channelsLast())
     {
         model_.setChannelsLast(true);
         model_.setPrecision(precision);
+        // A model fresh from training keeps its training kernels: evaluation is the same whoever trained it.
+        model_.setTrainingKernels(CpuKernels::LibTorch);
         // The kernels are float32: with mixed precision, autocast runs the convolutions.
         if (cpuKernels != CpuKernels::LibTorch && precision == Precision::Float32 && model_.device().is_cpu())
             kernels_ = makeCpuInferenceKernels(cpuKernels == CpuKernels::Winograd);
@@ -80,6 +65,7 @@ public:
     ~InferenceScope()
     {
         model_.network()->setInferenceKernels(nullptr);
+        model_.setTrainingKernels(previousTrainingKernels_);
         model_.setPrecision(previousPrecision_);
         model_.setChannelsLast(wasChannelsLast_);
     }
@@ -91,6 +77,7 @@ public:
 private:
     MnadModel& model_;
     Precision previousPrecision_;
+    CpuKernels previousTrainingKernels_;
     bool wasChannelsLast_;
     std::shared_ptr<InferenceKernels> kernels_;
 };

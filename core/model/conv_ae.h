@@ -27,6 +27,12 @@ public:
         encoder->setInferenceKernels(kernels);
         decoder->setInferenceKernels(kernels);
     }
+    // What runs the blocks' convolutions on the CPU when not handed to inference kernels (LibTorch: the modules).
+    void setTrainingKernels(CpuKernels kernels)
+    {
+        encoder->setTrainingKernels(kernels);
+        decoder->setTrainingKernels(kernels);
+    }
 
     Encoder encoder{nullptr};
     Decoder decoder{nullptr};

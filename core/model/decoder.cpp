@@ -2,6 +2,7 @@
 
 #include "core/model/blocks.h"
 #include "core/model/subpixel_upsample.h"
+#include "core/model/training_kernels.h"
 
 namespace mnad {
 
@@ -30,10 +31,19 @@ torch::Tensor DecoderImpl::forward(const torch::Tensor& input, const EncoderOutp
     auto join = [this](const torch::Tensor& skip, const torch::Tensor& up) {
         return withSkips_ ? torch::cat({skip, up}, 1) : up;
     };
-    auto x = runBlock(moduleConv_, input, kernels_.get());
-    x = runBlock(moduleDeconv3_, join(skips.skip3, upsampleForward(moduleUpsample4_, x)), kernels_.get());
-    x = runBlock(moduleDeconv2_, join(skips.skip2, upsampleForward(moduleUpsample3_, x)), kernels_.get());
-    return runBlock(moduleDeconv1_, join(skips.skip1, upsampleForward(moduleUpsample2_, x)), kernels_.get());
+    // The transposed convolutions: the sub-pixel way, or by oneDNN's with the training kernels.
+    auto upsample = [this](torch::nn::Sequential& block, const torch::Tensor& x) {
+        return trainingKernels_ != CpuKernels::LibTorch && x.device().is_cpu()
+                   ? runTrainingBlock(block, x, trainingKernels_)
+                   : upsampleForward(block, x);
+    };
+    auto block = [this](torch::nn::Sequential& b, const torch::Tensor& x) {
+        return runBlock(b, x, kernels_.get(), trainingKernels_);
+    };
+    auto x = block(moduleConv_, input);
+    x = block(moduleDeconv3_, join(skips.skip3, upsample(moduleUpsample4_, x)));
+    x = block(moduleDeconv2_, join(skips.skip2, upsample(moduleUpsample3_, x)));
+    return block(moduleDeconv1_, join(skips.skip1, upsample(moduleUpsample2_, x)));
 }
 
 } // namespace mnad

@@ -19,12 +19,14 @@ public:
     // input: B×16w×h×w, i.e. [normalised query ‖ memory read]. skips are used only when withSkips.
     torch::Tensor forward(const torch::Tensor& input, const EncoderOutput& skips);
     void setInferenceKernels(std::shared_ptr<InferenceKernels> kernels) { kernels_ = std::move(kernels); }
+    void setTrainingKernels(CpuKernels kernels) { trainingKernels_ = kernels; }
 
 private:
     bool withSkips_;
     torch::nn::Sequential moduleConv_, moduleUpsample4_, moduleDeconv3_, moduleUpsample3_, moduleDeconv2_,
         moduleUpsample2_, moduleDeconv1_;
     std::shared_ptr<InferenceKernels> kernels_;
+    CpuKernels trainingKernels_ = CpuKernels::LibTorch;
 };
 TORCH_MODULE(Decoder);
 

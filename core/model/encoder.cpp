@@ -20,10 +20,10 @@ EncoderOutput EncoderImpl::forward(const torch::Tensor& input)
     namespace F = torch::nn::functional;
     const auto pool = F::MaxPool2dFuncOptions(2).stride(2);
     EncoderOutput out;
-    out.skip1 = runBlock(moduleConv1_, input, kernels_.get());
-    out.skip2 = runBlock(moduleConv2_, F::max_pool2d(out.skip1, pool), kernels_.get());
-    out.skip3 = runBlock(moduleConv3_, F::max_pool2d(out.skip2, pool), kernels_.get());
-    out.features = runBlock(moduleConv4_, F::max_pool2d(out.skip3, pool), kernels_.get());
+    out.skip1 = runBlock(moduleConv1_, input, kernels_.get(), trainingKernels_);
+    out.skip2 = runBlock(moduleConv2_, F::max_pool2d(out.skip1, pool), kernels_.get(), trainingKernels_);
+    out.skip3 = runBlock(moduleConv3_, F::max_pool2d(out.skip2, pool), kernels_.get(), trainingKernels_);
+    out.features = runBlock(moduleConv4_, F::max_pool2d(out.skip3, pool), kernels_.get(), trainingKernels_);
     return out;
 }
 

@@ -22,12 +22,14 @@ public:
     EncoderImpl(int inChannels, int width);
     EncoderOutput forward(const torch::Tensor& input);
     void setInferenceKernels(std::shared_ptr<InferenceKernels> kernels) { kernels_ = std::move(kernels); }
+    void setTrainingKernels(CpuKernels kernels) { trainingKernels_ = kernels; }
 
 private:
     torch::nn::Sequential moduleConv1_, moduleConv2_, moduleConv3_, moduleConv4_;
     // Declared but never used by the official forward(); kept so that the state dicts match key for key.
     torch::nn::BatchNorm2d moduleBatchNorm_{nullptr};
     std::shared_ptr<InferenceKernels> kernels_;
+    CpuKernels trainingKernels_ = CpuKernels::LibTorch;
 };
 TORCH_MODULE(Encoder);
 

@@ -4,6 +4,8 @@
 // and decoder hand their blocks to the kernels instead. The kernels must compute what the block computes, to
 // float rounding.
 
+#include "core/model/cpu_kernels.h"
+
 #include <torch/nn/modules/container/sequential.h>
 #include <torch/types.h>
 
@@ -21,8 +23,11 @@ public:
     virtual std::string name() const = 0;
 };
 
-// The block through the kernels when they are attached and no gradient is wanted, else through its modules.
-torch::Tensor runBlock(torch::nn::Sequential& block, const torch::Tensor& x, InferenceKernels* kernels);
+// The block through the inference kernels when they are attached and no gradient is wanted; else, on the CPU, with
+// its convolutions through the training kernels unless those are LibTorch (see training_kernels.h); else through
+// its modules.
+torch::Tensor runBlock(torch::nn::Sequential& block, const torch::Tensor& x, InferenceKernels* kernels,
+                       CpuKernels training = CpuKernels::LibTorch);
 
 // Kernels built on oneDNN: each 3×3 convolution with its BatchNorm folded in and its ReLU/Tanh fused, by
 // Winograd where the CPU has an implementation (AVX-512), else directly; activations stay in oneDNN's blocked

@@ -60,8 +60,21 @@ public:
     bool channelsLast() const;
     torch::Device device() const;
     // Mixed precision for the network's convolutions (autocast); the memory, losses and scores stay float32.
-    void setPrecision(Precision precision) { precision_ = precision; }
+    void setPrecision(Precision precision)
+    {
+        precision_ = precision;
+        applyTrainingKernels();
+    }
     Precision precision() const { return precision_; }
+    // What runs the convolutions of a CPU training step (and of a forward outside evaluation's inference kernels):
+    // LibTorch (the modules, the default), or oneDNN called directly, by Winograd where it pays
+    // (training_kernels.h). They are float32 kernels: with mixed precision autocast runs the convolutions.
+    void setTrainingKernels(CpuKernels kernels)
+    {
+        trainingKernels_ = kernels;
+        applyTrainingKernels();
+    }
+    CpuKernels trainingKernels() const { return trainingKernels_; }
 
     // The network's halves at the model's precision; the features and the output come back as float32.
     EncoderOutput encode(const torch::Tensor& input);
@@ -82,6 +95,12 @@ private:
     ConvAE network_;
     Memory memory_;
     Precision precision_ = Precision::Float32;
+    CpuKernels trainingKernels_ = CpuKernels::LibTorch;
+
+    void applyTrainingKernels()
+    {
+        network_->setTrainingKernels(precision_ == Precision::Float32 ? trainingKernels_ : CpuKernels::LibTorch);
+    }
 };
 
 } // namespace mnad

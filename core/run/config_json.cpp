@@ -34,6 +34,7 @@ std::string trainConfigToJson(const TrainConfig& c, const std::string& device)
                      {"seed", c.seed},
                      {"device", c.device},
                      {"precision", precisionName(c.precision)},
+                     {"cpu_kernels", cpuKernelsName(c.cpuKernels)},
                      {"loader_threads", c.loaderThreads},
                      {"checkpoint_every_steps", c.checkpointEverySteps},
                      {"keep_checkpoints", c.keepCheckpoints}};
@@ -101,6 +102,7 @@ TrainConfig trainConfigFromJson(const std::string& text, const std::filesystem::
         c.seed = integer<uint64_t>(t, "seed");
         c.device = t.at("device").get<std::string>();
         c.precision = precisionFromName(t.value("precision", std::string("fp32")));
+        c.cpuKernels = cpuKernelsFromName(t.value("cpu_kernels", std::string("libtorch")));
         c.loaderThreads = integerOr<int>(t, "loader_threads", 2);
         c.checkpointEverySteps = integerOr<int>(t, "checkpoint_every_steps", 0);
         c.keepCheckpoints = integerOr<int>(t, "keep_checkpoints", 3);

@@ -2,6 +2,7 @@
 
 #include "core/data/clip_loader.h"
 #include "core/model/mnad_model.h"
+#include "core/model/training_kernels.h"
 #include "core/run/atomic_file.h"
 #include "core/run/config_json.h"
 #include "core/runtime/device.h"
@@ -63,6 +64,7 @@ public:
         model_.memory().reset(config.seed);
         model_.to(device_);
         model_.setPrecision(config.precision);
+        model_.setTrainingKernels(config.cpuKernels); // on the CPU only, and in float32 only
         model_.setChannelsLast(true); // before the first step, so that Adam's moments take the same layout
         if (loader_.batchesPerEpoch() == 0) {
             throw std::runtime_error("too little training data: " + std::to_string(loader_.windowCount()) +
@@ -71,6 +73,10 @@ public:
         }
         configJson_ = trainConfigToJson(config, device_.str());
     }
+    // Training's oneDNN primitives hold ~100 MiB of scratch memory that an evaluation in this process would not use.
+    ~TrainingSession() { releaseTrainingKernels(); }
+    TrainingSession(const TrainingSession&) = delete;
+    TrainingSession& operator=(const TrainingSession&) = delete;
 
     void resumeFrom(const std::filesystem::path& checkpoint)
     {

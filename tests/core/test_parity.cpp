@@ -8,6 +8,8 @@
 //   weights these are chaotic at float32 precision: perturbing the input by 1e-7 (about one rounding step) moves
 //   them by up to 1e-4 (output), 4% (gradients) and 1% (step 2), so no float32 implementation that sums in another
 //   order can agree with the fixture to 1e-4. Each is checked against 10x its own measured rounding sensitivity.
+// The training step is checked twice: through the modules, and with its convolutions through oneDNN's Winograd
+// (core/model/training_kernels.h), which sums in yet another order.
 
 #include "core/model/frame_metrics.h"
 #include "core/model/mnad_model.h"
@@ -34,12 +36,9 @@ void expectClose(const torch::Tensor& actual, const ParityFixture& fx, const std
 }
 
 // For the chaotic quantities: within kRoundingFactor times the spread that rounding alone produces.
-void expectWithinRounding(const torch::Tensor& actual, const std::vector<torch::Tensor>& jittered,
-                          const ParityFixture& fx, const std::string& key)
+void expectWithinRounding(const torch::Tensor& actual, double sensitivity, const ParityFixture& fx,
+                          const std::string& key)
 {
-    double sensitivity = 0;
-    for (const auto& j : jittered)
-        sensitivity = std::max(sensitivity, relativeError(j, actual));
     const double tolerance = std::max(kTolerance, kRoundingFactor * sensitivity);
     const double err = relativeError(actual, fx.tensor(key));
     std::cout << "[parity] " << key << " relative error " << err << " (rounding sensitivity " << sensitivity << ")\n";
@@ -122,9 +121,10 @@ struct TrainRun {
     torch::Tensor step2Memory;
 };
 
-TrainRun runTrain(const ParityFixture& fx, const torch::Tensor& input)
+TrainRun runTrain(const ParityFixture& fx, const torch::Tensor& input, CpuKernels kernels)
 {
     MnadModel model = parityModel(fx);
+    model.setTrainingKernels(kernels);
     const auto target = fx.tensor("target");
     const LossWeights weights{0.1, 0.1}; // the fixture's total = pixel + 0.1·compact + 0.1·separate
     torch::optim::Adam adam(model.network()->parameters(), torch::optim::AdamOptions(2e-4));
@@ -142,10 +142,31 @@ TrainRun runTrain(const ParityFixture& fx, const torch::Tensor& input)
     return run;
 }
 
-void checkTrain(const ParityFixture& fx)
+// A training step and the same step on inputs jittered by about one rounding step (1e-7).
+struct JitteredRuns {
+    TrainRun run;
+    std::vector<TrainRun> jittered;
+};
+
+JitteredRuns runJittered(const ParityFixture& fx, const torch::Tensor& input, CpuKernels kernels)
+{
+    JitteredRuns runs{runTrain(fx, input, kernels), {}};
+    for (int seed : {1, 2}) {
+        torch::manual_seed(seed);
+        runs.jittered.push_back(runTrain(fx, input * (1 + 1e-7 * torch::randn_like(input)), kernels));
+    }
+    return runs;
+}
+
+void checkTrain(const ParityFixture& fx, CpuKernels kernels)
 {
     const auto input = fx.tensor("input");
-    TrainRun run = runTrain(fx, input);
+    // The rounding sensitivity is measured on these kernels' runs and, for kernels other than the modules, on the
+    // modules' runs too: two jitters alone under-estimate it several-fold now and then.
+    std::vector<JitteredRuns> pools{runJittered(fx, input, kernels)};
+    if (kernels != CpuKernels::LibTorch)
+        pools.push_back(runJittered(fx, input, CpuKernels::LibTorch));
+    TrainRun& run = pools.front().run;
     const auto& tr = run.first;
     expectClose(tr.scores.scoreQuery, fx, "train.softmax_score_query");
     expectClose(tr.scores.scoreMemory, fx, "train.softmax_score_memory");
@@ -159,32 +180,31 @@ void checkTrain(const ParityFixture& fx)
                                     relativeError(tr.separatenessLoss, fx.tensor("train.compactness_loss")));
     EXPECT_LE(fx.text("method") == "pred" ? straight : std::min(straight, swapped), kTolerance);
 
-    std::vector<TrainRun> jittered;
-    for (int seed : {1, 2}) {
-        torch::manual_seed(seed);
-        jittered.push_back(runTrain(fx, input * (1 + 1e-7 * torch::randn_like(input))));
-    }
-    auto collect = [&](auto member) {
-        std::vector<torch::Tensor> out;
-        for (const auto& j : jittered)
-            out.push_back(member(j));
-        return out;
+    auto sensitivity = [&](auto member) {
+        double spread = 0;
+        for (const auto& pool : pools)
+            for (const auto& j : pool.jittered)
+                spread = std::max(spread, relativeError(member(j), member(pool.run)));
+        return spread;
     };
-    expectWithinRounding(tr.output, collect([](const TrainRun& r) { return r.first.output; }), fx, "train.output");
+    expectWithinRounding(tr.output, sensitivity([](const TrainRun& r) { return r.first.output; }), fx,
+                         "train.output");
     const auto gradKeys = fx.keysWithPrefix("grad.");
     EXPECT_FALSE(gradKeys.empty());
     for (const auto& key : gradKeys) {
         const std::string name = key.substr(5);
         ASSERT_TRUE(run.grads.count(name)) << name << " received no gradient";
-        expectWithinRounding(run.grads[name], collect([&](const TrainRun& r) { return r.grads.at(name); }), fx, key);
+        expectWithinRounding(run.grads[name], sensitivity([&](const TrainRun& r) { return r.grads.at(name); }), fx,
+                             key);
     }
-    expectWithinRounding(run.step2Loss, collect([](const TrainRun& r) { return r.step2Loss; }), fx,
+    expectWithinRounding(run.step2Loss, sensitivity([](const TrainRun& r) { return r.step2Loss; }), fx,
                          "train.step2.total_loss");
-    expectWithinRounding(run.step2Memory, collect([](const TrainRun& r) { return r.step2Memory; }), fx,
+    expectWithinRounding(run.step2Memory, sensitivity([](const TrainRun& r) { return r.step2Memory; }), fx,
                          "train.step2.updated_memory");
 }
 
-void runParity(const std::string& method)
+// kernels: what runs the training step's convolutions (the modules, or oneDNN's Winograd: training_kernels.h).
+void runParity(const std::string& method, CpuKernels kernels = CpuKernels::LibTorch)
 {
     const auto file = parityFixtureDir() / ("parity_" + method + ".pt");
     if (!std::filesystem::exists(file)) {
@@ -197,9 +217,11 @@ void runParity(const std::string& method)
     }
     const ParityFixture fx(file);
     ASSERT_EQ(fx.text("method"), method);
-    checkStateDictLayout(fx);
-    checkEval(fx);
-    checkTrain(fx);
+    if (kernels == CpuKernels::LibTorch) {
+        checkStateDictLayout(fx);
+        checkEval(fx);
+    }
+    checkTrain(fx, kernels);
 }
 
 TEST(parity, prediction)
@@ -210,6 +232,16 @@ TEST(parity, prediction)
 TEST(parity, reconstruction)
 {
     runParity("recon");
+}
+
+TEST(parity, predictionTrainingWinograd)
+{
+    runParity("pred", CpuKernels::Winograd);
+}
+
+TEST(parity, reconstructionTrainingWinograd)
+{
+    runParity("recon", CpuKernels::Winograd);
 }
 
 } // namespace
