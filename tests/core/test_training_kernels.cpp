@@ -3,6 +3,8 @@
 
 #include "core/model/mnad_model.h"
 #include "core/model/training_kernels.h"
+#include "core/run/config_json.h"
+#include "core/train/train_config.h"
 
 #include <gtest/gtest.h>
 #include <torch/torch.h>
@@ -192,6 +194,31 @@ TEST_P(TrainingKernelsPerMethod, StepsFollowTheModules)
     }
     EXPECT_GT(worst, 0) << "the kernels were not used";
     EXPECT_TRUE(torch::equal(top1, expectedTop1));
+}
+
+// The kernels are part of a run's configuration: stored, read back, and a config.json from before them resumes
+// with the modules it was trained with; a name we do not know is refused naming the file.
+TEST(TrainingKernels, StoredInTheRunConfiguration)
+{
+    TrainConfig config = TrainConfig::official(Method::Prediction);
+    config.cpuKernels = CpuKernels::OneDnn;
+    const std::string json = trainConfigToJson(config, "cpu");
+    EXPECT_EQ(trainConfigFromJson(json, "config.json").cpuKernels, CpuKernels::OneDnn);
+    const auto at = json.find("\"cpu_kernels\"");
+    ASSERT_NE(at, std::string::npos);
+    std::string older = json;
+    older.erase(at, older.find('\n', at) - at + 1);
+    EXPECT_EQ(trainConfigFromJson(older, "config.json").cpuKernels, CpuKernels::LibTorch);
+    std::string unknown = json;
+    unknown.replace(unknown.find("\"onednn\"", at), 8, "\"cudnn\"");
+    try {
+        trainConfigFromJson(unknown, "runs/x/config.json");
+        FAIL() << "unknown kernels must be refused";
+    } catch (const std::exception& e) {
+        const std::string message = e.what();
+        EXPECT_NE(message.find("runs/x/config.json"), std::string::npos) << message;
+        EXPECT_NE(message.find("cudnn"), std::string::npos) << message;
+    }
 }
 
 INSTANTIATE_TEST_SUITE_P(Methods, TrainingKernelsPerMethod,
