@@ -55,7 +55,7 @@ public:
     {
         model_.setChannelsLast(true);
         model_.setPrecision(precision);
-        // A model fresh from training keeps its training kernels: evaluation is the same whoever trained it.
+        // A model fresh from training still has its training kernels; evaluation's scores must not depend on them.
         model_.setTrainingKernels(CpuKernels::LibTorch);
         // The kernels are float32: with mixed precision, autocast runs the convolutions.
         if (cpuKernels != CpuKernels::LibTorch && precision == Precision::Float32 && model_.device().is_cpu())
